@@ -1,0 +1,2 @@
+// Placeholder until the language-server issue: the bundle must exist for packaging.
+export {};

@@ -1,0 +1,1 @@
+process.stdout.write('ossature: not yet wired\n');
