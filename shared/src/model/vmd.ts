@@ -26,7 +26,10 @@ export interface Fixture {
 export interface GroupParam {
   name: string;
   type?: 'decimal';
+  /** The parameter as written (`name` or `name:type`). */
   range: Range;
+  /** True when an opaque fixture of the same name supplies it: it takes no column. */
+  opaque?: boolean;
 }
 
 export type ExpectKind = 'value' | 'error' | 'ok';
@@ -37,11 +40,17 @@ export interface ValueCase {
   range: Range;
   inputs: unknown[];
   rawInputs: string[];
+  /** The cell of each input, in column order. */
+  inputRanges: Range[];
   expectKind: ExpectKind;
   expected?: unknown;
+  /** The JSON text of a value expectation (a fixture's text when a fixture is named); empty otherwise. */
   rawExpected: string;
+  /** The expected cell (`!Type: message`, `Ok` or a value). */
+  expectedRange: Range;
   errorType?: string;
   errorMessage?: string;
+  /** The error type name of a `!Type` expectation. */
   errorRange?: Range;
 }
 
@@ -50,6 +59,8 @@ export interface Group {
   nameRange: Range;
   /** From the signature line to the last row. */
   range: Range;
+  /** The signature line (trimmed, without a trailing comment). */
+  signatureRange: Range;
   params: GroupParam[];
   /** Number of params that take a column (opaque-fixture params take none). */
   arity: number;
@@ -63,10 +74,15 @@ export interface Group {
 export interface Given {
   name: string;
   range: Range;
-  /** `given name = <JSON>`. */
+  nameRange: Range;
+  /** `given name = <JSON>`, or the value of a referenced value fixture. */
   value?: unknown;
+  /** The JSON text of the value (the fixture's text for `given FIXTURE`). */
+  raw?: string;
   /** `given FIXTURE`. */
   fixture?: string;
+  /** True when the referenced fixture is opaque (the harness cannot run the scenario). */
+  opaque?: boolean;
 }
 
 export interface CallStep {
@@ -75,11 +91,18 @@ export interface CallStep {
   range: Range;
   args: unknown[];
   rawArgs: string[];
+  /** Each argument as written. */
+  argRanges: Range[];
+  /** Unset until a `then` gives the outcome. */
   expectKind?: ExpectKind;
   expected?: unknown;
+  rawExpected?: string;
   errorType?: string;
   errorMessage?: string;
+  /** The error type name of `then raises Type`. */
   errorRange?: Range;
+  /** The `then` line. */
+  thenRange?: Range;
 }
 
 export type StreamMode = 'has' | 'is' | 'matches' | 'empty';
@@ -87,7 +110,10 @@ export type StreamMode = 'has' | 'is' | 'matches' | 'empty';
 export interface CommandStep {
   /** Words of `when $ …`; a word with `\xNN` escapes that is not valid UTF-8 is kept as bytes. */
   argv: (string | Uint8Array)[];
+  /** From the `when $` line to the last line of the step (`then` or `>` lines). */
   range: Range;
+  /** The `when $ …` line. */
+  whenRange: Range;
   /** Verbatim `> text` lines, or null. */
   stdoutLines: string[] | null;
   stdout: string | null;
@@ -103,7 +129,9 @@ export interface Scenario {
   /** Lower-cased words joined by `_`. */
   slug: string;
   nameRange: Range;
+  /** From the `scenario …:` line to its last step. */
   range: Range;
+  /** `command` also for a scenario without any valid `when` (it has no steps). */
   kind: 'call' | 'command';
   covers: CoversTarget[];
   givens: Given[];
