@@ -18,3 +18,12 @@ export function rangeOf(text: string, needle: string, occurrence = 0): Range {
 export function lineOf(text: string, needle: string, occurrence = 0): number {
   return rangeOf(text, needle, occurrence).start.line;
 }
+
+/** The range of `needle` inside the first match of `context`, e.g. `rangeIn(text, 'depends: [A, B]', 'B')`. */
+export function rangeIn(text: string, context: string, needle: string): Range {
+  const at = text.indexOf(context);
+  if (at === -1) throw new Error(`'${context}' not found in fixture`);
+  const inner = context.indexOf(needle);
+  if (inner === -1) throw new Error(`'${needle}' not found in '${context}'`);
+  return new SourceText(text).rangeOfOffsets(at + inner, at + inner + needle.length);
+}

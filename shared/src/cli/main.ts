@@ -1,1 +1,112 @@
-process.stdout.write('ossature: not yet wired\n');
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../../package.json';
+import { ProjectNotFoundError } from '../project/discovery';
+import { StoreError } from '../store/toml-read';
+import { runClean } from './commands/clean';
+import { runInit } from './commands/init';
+import { type NewKind, runNew } from './commands/new';
+import { runStatus } from './commands/status';
+import { runValidate } from './commands/validate';
+import { type CliContext, CliError, EXIT } from './context';
+import { createTerminal } from './terminal';
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('ossature')
+    .description('Spec-driven builds: validate, audit and build .smd/.amd/.vmd specs.')
+    .version(`ossature ${packageJson.version}`, '--version', 'print the program name and version')
+    .option('-c, --config <path>', 'path to ossature.toml (default: found by walking up from here)')
+    .option('-v, --verbose', 'verbose output')
+    .showHelpAfterError('(run ossature --help for usage)')
+    .exitOverride();
+
+  const context = (): CliContext => {
+    const globals = program.opts<{ config?: string; verbose?: boolean }>();
+    return {
+      cwd: process.cwd(),
+      ...(globals.config !== undefined ? { configOption: globals.config } : {}),
+      verbose: Boolean(globals.verbose),
+      terminal: createTerminal(),
+    };
+  };
+
+  program
+    .command('init')
+    .description('create a project: specs/, context/, ossature.toml, .gitignore')
+    .argument('[name]', 'folder to create, or . for the current one', '.')
+    .action((name: string) => setExit(runInit(context(), name)));
+
+  program
+    .command('new')
+    .description('write a template spec (.smd), architecture (.amd) or verification (.vmd) file')
+    .argument('<name>', 'file name without extension; the spec id is derived from it')
+    .addOption(new Option('-t, --type <type>', 'kind of file').choices(['smd', 'amd', 'vmd']).default('smd'))
+    .option('--spec <id>', 'spec an .amd/.vmd belongs to')
+    .action((name: string, options: { type: NewKind; spec?: string }) =>
+      setExit(runNew(context(), name, options)),
+    );
+
+  program
+    .command('validate')
+    .description('parse and check every spec, the plan and the config; report every problem at once')
+    .option('--json', 'print diagnostics and summary as JSON')
+    .action((options: { json?: boolean }) => setExit(runValidate(context(), options)));
+
+  program
+    .command('status')
+    .description('show build progress per spec from plan.toml')
+    .option('--json', 'print as JSON')
+    .action((options: { json?: boolean }) => setExit(runStatus(context(), options)));
+
+  program
+    .command('clean')
+    .description('delete .ossature/ (the output folder is kept)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--dry-run', 'only say what would be deleted')
+    .action(async (options: { yes?: boolean; dryRun?: boolean }) =>
+      setExit(await runClean(context(), options)),
+    );
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    const t = createTerminal(process.stderr);
+    if (error instanceof CommanderError) {
+      // Help and --version end here with code 0; every other parse problem is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof ProjectNotFoundError) {
+      t.err(`${t.red('Error:')} ${error.message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof StoreError) {
+      t.err(`${t.red('Error:')} ${error.message}`);
+      return EXIT.errors;
+    }
+    if (error instanceof CliError) {
+      t.err(`${t.red('Error:')} ${error.message}`);
+      return error.exitCode;
+    }
+    t.err(`${t.red('Internal error (a bug in ossature, please report it):')}`);
+    t.err((error as Error).stack ?? String(error));
+    return EXIT.errors;
+  }
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exitCode = EXIT.errors;
+  },
+);

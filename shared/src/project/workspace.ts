@@ -1,0 +1,139 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { AmdSpec } from '../model/amd';
+import type { SmdSpec } from '../model/smd';
+import type { VmdSpec } from '../model/vmd';
+import { parseAmd } from '../parse/amd';
+import { parseSmd } from '../parse/smd';
+import { parseVmd } from '../parse/vmd/vmd';
+import { type LoadedConfig, loadConfigText } from './config-load';
+import { buildWorkspaceIndex, type WorkspaceIndex } from './workspace-index';
+
+export type SpecKind = 'smd' | 'amd' | 'vmd';
+
+/** One parsed spec file and the problems its own parse found. */
+export interface SpecFile<T> {
+  file: string;
+  spec: T;
+  diagnostics: Diagnostic[];
+  bytes: number;
+}
+
+export function specKindOf(file: string): SpecKind | undefined {
+  if (file.endsWith('.smd')) return 'smd';
+  if (file.endsWith('.amd')) return 'amd';
+  if (file.endsWith('.vmd')) return 'vmd';
+  return undefined;
+}
+
+/** Every `.smd`, `.amd` and `.vmd` under `dir`, recursively, skipping hidden folders and node_modules. */
+export function listSpecFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && specKindOf(entry.name)) out.push(path);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * The in-memory project: config, every parsed spec, the plan text. Updating one file re-parses only that
+ * file; the index is rebuilt lazily from the parsed models. The CLI loads it once; the language server
+ * keeps it and feeds it edits.
+ */
+export class Workspace {
+  readonly root: string;
+  readonly configFile: string;
+  config: LoadedConfig;
+  readonly planFile: string;
+  planText: string | undefined;
+  private readonly smd = new Map<string, SpecFile<SmdSpec>>();
+  private readonly amd = new Map<string, SpecFile<AmdSpec>>();
+  private readonly vmd = new Map<string, SpecFile<VmdSpec>>();
+  private cachedIndex: WorkspaceIndex | undefined;
+
+  constructor(configFile: string, configText: string) {
+    this.configFile = resolve(configFile);
+    this.root = dirname(this.configFile);
+    this.config = loadConfigText(configText, this.configFile);
+    this.planFile = join(this.root, '.ossature', 'plan.toml');
+  }
+
+  /** Reads ossature.toml, every spec under spec_dir and the plan, from disk. */
+  static load(configFile: string): Workspace {
+    const workspace = new Workspace(configFile, readFileSync(configFile, 'utf8'));
+    for (const file of listSpecFiles(workspace.specDir)) workspace.setFile(file, readFileSync(file, 'utf8'));
+    workspace.planText = existsSync(workspace.planFile)
+      ? readFileSync(workspace.planFile, 'utf8')
+      : undefined;
+    return workspace;
+  }
+
+  get specDir(): string {
+    return resolve(this.root, this.config.config.project.spec_dir);
+  }
+
+  setConfigText(text: string): void {
+    this.config = loadConfigText(text, this.configFile);
+    this.cachedIndex = undefined;
+  }
+
+  /** Parses one spec file (by extension) and replaces what was known of it. */
+  setFile(file: string, text: string): void {
+    const path = resolve(file);
+    const bytes = text.length;
+    switch (specKindOf(path)) {
+      case 'smd': {
+        const { spec, diagnostics } = parseSmd(text, path);
+        this.smd.set(path, { file: path, spec, diagnostics, bytes });
+        break;
+      }
+      case 'amd': {
+        const { spec, diagnostics } = parseAmd(text, path);
+        this.amd.set(path, { file: path, spec, diagnostics, bytes });
+        break;
+      }
+      case 'vmd': {
+        const { spec, diagnostics } = parseVmd(text, path);
+        this.vmd.set(path, { file: path, spec, diagnostics, bytes });
+        break;
+      }
+      default:
+        return;
+    }
+    this.cachedIndex = undefined;
+  }
+
+  removeFile(file: string): void {
+    const path = resolve(file);
+    if (this.smd.delete(path) || this.amd.delete(path) || this.vmd.delete(path)) this.cachedIndex = undefined;
+  }
+
+  /** Every parsed spec file, SMDs first, each group sorted by path. */
+  files(): SpecFile<SmdSpec | AmdSpec | VmdSpec>[] {
+    const sorted = <T>(m: Map<string, SpecFile<T>>) =>
+      [...m.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    return [...sorted(this.smd), ...sorted(this.amd), ...sorted(this.vmd)];
+  }
+
+  get index(): WorkspaceIndex {
+    this.cachedIndex ??= buildWorkspaceIndex(
+      [...this.smd.values()].map((f) => f.spec),
+      [...this.amd.values()].map((f) => f.spec),
+      [...this.vmd.values()].map((f) => f.spec),
+    );
+    return this.cachedIndex;
+  }
+}

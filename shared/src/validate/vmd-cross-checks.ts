@@ -1,0 +1,140 @@
+import { CROSS_CODES } from '../diagnostics/codes-cross';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/make';
+import type { Group, Scenario, VmdSpec } from '../model/vmd';
+import { normalizeName } from '../project/requirement-match';
+import type { WorkspaceIndex } from '../project/workspace-index';
+import { unknownSpecFixes } from './spec-cross-checks';
+
+/**
+ * VMD checks across files (reference §3.2 items 5–6): `@spec`/`@arch` exist; group (name, arity) and
+ * scenario slugs unique per spec across all its VMDs.
+ */
+export function checkVmdReferences(index: WorkspaceIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = [...index.smdById.keys()];
+  for (const vmd of index.vmds) {
+    if (vmd.specId && !index.smdById.has(vmd.specId.value)) {
+      out.push(
+        diag(
+          CROSS_CODES.vmdUnknownSpec,
+          vmd.file,
+          vmd.specId.range,
+          `Verification for spec ${vmd.specId.value} that doesn't exist. Set @spec to the id of an existing .smd.`,
+          { fixes: unknownSpecFixes(vmd.file, vmd.specId, ids) },
+        ),
+      );
+    }
+    if (vmd.archId && vmd.archId.value !== vmd.specId?.value && !index.smdById.has(vmd.archId.value)) {
+      out.push(
+        diag(
+          CROSS_CODES.vmdUnknownArch,
+          vmd.file,
+          vmd.archId.range,
+          `@arch ${vmd.archId.value} names no existing spec. Use the id of the spec whose AMD declares these interfaces.`,
+          { fixes: unknownSpecFixes(vmd.file, vmd.archId, ids) },
+        ),
+      );
+    }
+  }
+
+  for (const [specId, vmds] of index.vmdsBySpec) {
+    const groups = new Map<string, { vmd: VmdSpec; group: Group }>();
+    const scenarios = new Map<string, { vmd: VmdSpec; scenario: Scenario }>();
+    for (const vmd of vmds) {
+      for (const group of vmd.groups) {
+        const key = `${group.name.toLowerCase()}/${group.arity}`;
+        const first = groups.get(key);
+        if (!first) {
+          groups.set(key, { vmd, group });
+        } else if (first.vmd !== vmd) {
+          out.push(
+            diag(
+              CROSS_CODES.duplicateVmdGroup,
+              vmd.file,
+              group.nameRange,
+              `Spec ${specId} already has a group ${group.name} with ${group.arity} parameter(s); merge the rows into one group or rename it.`,
+              {
+                related: [
+                  { file: first.vmd.file, range: first.group.nameRange, message: 'first declared here' },
+                ],
+              },
+            ),
+          );
+        }
+      }
+      for (const scenario of vmd.scenarios) {
+        const first = scenarios.get(scenario.slug);
+        if (!first) {
+          scenarios.set(scenario.slug, { vmd, scenario });
+        } else if (first.vmd !== vmd) {
+          out.push(
+            diag(
+              CROSS_CODES.duplicateScenario,
+              vmd.file,
+              scenario.nameRange,
+              `Spec ${specId} already has a scenario '${scenario.name}'; give this one a different name.`,
+              {
+                related: [
+                  { file: first.vmd.file, range: first.scenario.nameRange, message: 'first declared here' },
+                ],
+              },
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Advisory (reference §3.3): every group name and call-scenario target should be declared by the `@arch`
+ * spec's AMD interfaces, or, when that spec has no AMD, match a requirement heading.
+ */
+export function checkVmdTargets(index: WorkspaceIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const vmd of index.vmds) {
+    const archId = vmd.archId?.value ?? vmd.specId?.value;
+    if (!archId || !index.smdById.has(archId)) continue;
+    const amds = index.amdsBySpec.get(archId) ?? [];
+    const interfaces = amds.flatMap((a) => a.components.map((c) => c.interface ?? '')).join('\n');
+    const headings = new Set(
+      (index.smdById.get(vmd.specId?.value ?? archId)?.[0]?.requirements ?? []).map((r) =>
+        normalizeName(r.title),
+      ),
+    );
+    const targets = [
+      ...vmd.groups.map((g) => ({ name: g.name, range: g.nameRange })),
+      ...vmd.scenarios.flatMap((s) => (s.call ? [{ name: s.call.target, range: s.call.targetRange }] : [])),
+    ];
+    for (const target of targets) {
+      if (amds.length > 0) {
+        if (new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(target.name)}($|[^A-Za-z0-9_])`).test(interfaces))
+          continue;
+        out.push(
+          diag(
+            CROSS_CODES.vmdTargetNotInInterface,
+            vmd.file,
+            target.range,
+            `'${target.name}' does not appear in any **Interface:** block of ${archId}'s AMD; declare it there or fix the name.`,
+          ),
+        );
+      } else if (!headings.has(normalizeName(target.name))) {
+        out.push(
+          diag(
+            CROSS_CODES.vmdTargetNoRequirement,
+            vmd.file,
+            target.range,
+            `'${target.name}' matches no requirement heading of ${archId}, and ${archId} has no AMD declaring it; add an AMD or name the group after a requirement.`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
