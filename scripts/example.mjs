@@ -10,7 +10,7 @@ const step = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 if (!existsSync(join(root, 'node_modules', '.bin', 'esbuild')))
-  step('npm', ['ci', '--no-audit', '--no-fund']);
+  step('npm', ['install', '--no-audit', '--no-fund']);
 step(process.execPath, ['esbuild.mjs']);
 const run = spawnSync(
   process.execPath,

@@ -31,7 +31,7 @@ function collect(path, out) {
 }
 
 if (!existsSync(join(root, 'node_modules', '.bin', 'tsc'))) {
-  run('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+  run('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
 }
 const npx = join(root, 'node_modules', '.bin');
 run('lint + format (biome)', join(npx, 'biome'), ['check', '.']);
