@@ -121,3 +121,29 @@ test('usage errors exit 2; --help and --version exit 0', () => {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
   assert.equal(version.stdout.trim(), `ossature ${pkg.version}`);
 });
+
+test('validate --fix migrates legacy @key metadata and drops a repeated dependency, then reports what is left', () => {
+  const legacy = validSmd('OLD')
+    .replace(
+      /^---\n[\s\S]*?\n---\n\n# Old\n/,
+      '# Old\n@id: OLD\n@status: draft\n@priority: high\n@depends: NEW, NEW\n',
+    )
+    .replace('## Overview', '\n## Overview');
+  const root = makeProject({ 'specs/old.smd': legacy, 'specs/new.smd': validSmd('NEW') });
+  const before = runCli(['validate', '--json'], root);
+  assert.equal(before.status, 1);
+  assert.deepEqual(
+    JSON.parse(before.stdout).diagnostics.map((d: { code: string }) => d.code),
+    ['OSS104', 'OSS410'],
+  );
+  const fixed = runCli(['validate', '--fix'], root);
+  assert.equal(fixed.status, 0, fixed.stdout);
+  assert.match(fixed.stdout, /Applied 1 fix in specs\/old\.smd/);
+  const text = readFileSync(join(root, 'specs/old.smd'), 'utf8');
+  assert.match(text, /^---\nid: OLD\nstatus: draft\npriority: high\ndepends: \[NEW, NEW\]\n---\n/);
+  // The repeated-dependency edit overlaps the migrated block, so a second run applies it.
+  const second = runCli(['validate', '--fix'], root);
+  assert.match(second.stdout, /Applied 1 fix/);
+  assert.match(readFileSync(join(root, 'specs/old.smd'), 'utf8'), /depends: \[NEW\]\n/);
+  assert.equal(runCli(['validate', '--json'], root).status, 0);
+});

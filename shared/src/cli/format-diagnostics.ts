@@ -21,6 +21,6 @@ export function formatDiagnostic(d: Diagnostic, cwd: string, t: Terminal): strin
   return lines.join('\n');
 }
 
-export function countLabel(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function countLabel(n: number, word: string, plural = `${word}s`): string {
+  return `${n} ${n === 1 ? word : plural}`;
 }

@@ -49,7 +49,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .command('validate')
     .description('parse and check every spec, the plan and the config; report every problem at once')
     .option('--json', 'print diagnostics and summary as JSON')
-    .action((options: { json?: boolean }) => setExit(runValidate(context(), options)));
+    .option('--fix', 'first apply the safe fixes (legacy @key metadata → frontmatter, repeated dependencies)')
+    .action((options: { json?: boolean; fix?: boolean }) => setExit(runValidate(context(), options)));
 
   program
     .command('status')
@@ -99,6 +100,14 @@ async function main(argv: string[]): Promise<number> {
     t.err((error as Error).stack ?? String(error));
     return EXIT.errors;
   }
+}
+
+// A closed pipe (`ossature validate | head`) ends the program quietly, like any Unix tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 main(process.argv).then(

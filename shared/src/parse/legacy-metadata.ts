@@ -88,7 +88,7 @@ export function readLegacyMetadata(
     FRONTMATTER_CODES.legacyMetadata,
     file,
     blockRange,
-    `The metadata (${keys}) is in the pre-0.0.5 \`@key: value\` format; Ossature now requires a YAML frontmatter block (\`---\` … \`---\`) at the top of the file. Convert it with the quick fix.`,
+    `The metadata (${keys}) is in the pre-0.0.5 \`@key: value\` format; Ossature now requires a YAML frontmatter block (\`---\` … \`---\`) at the top of the file. Convert it with \`ossature validate --fix\` or the editor's quick fix.`,
     { fixes: [{ title: 'Convert to YAML frontmatter', edits, preferred: true }] },
   );
   return { frontmatter: { range: blockRange, entries, legacy: true }, diagnostic };

@@ -1,15 +1,30 @@
+import { relative } from 'node:path';
 import { toValidateReport } from '../../model/validate-report';
 import { Workspace } from '../../project/workspace';
+import { applySafeFixes } from '../../validate/apply-fixes';
 import { validateWorkspace, type WorkspaceValidation } from '../../validate/validate-workspace';
 import { type CliContext, configFileFor, EXIT } from '../context';
 import { countLabel, formatDiagnostic } from '../format-diagnostics';
 import { renderValidationTables } from '../validation-tables';
 
-/** `ossature validate [--json]`: every problem of every file at once, then the summary tables. */
-export function runValidate(ctx: CliContext, options: { json?: boolean }): number {
-  const workspace = Workspace.load(configFileFor(ctx));
-  const result = validateWorkspace(workspace);
+/**
+ * `ossature validate [--json] [--fix]`: every problem of every file at once, then the summary tables.
+ * `--fix` first applies the fixes that are safe to apply unasked (see SAFE_FIX_CODES).
+ */
+export function runValidate(ctx: CliContext, options: { json?: boolean; fix?: boolean }): number {
+  const configFile = configFileFor(ctx);
+  let workspace = Workspace.load(configFile);
+  let result = validateWorkspace(workspace);
   const t = ctx.terminal;
+  if (options.fix) {
+    const applied = applySafeFixes(result.diagnostics);
+    if (applied.count > 0) {
+      const names = applied.files.map((f) => relative(ctx.cwd, f) || f).join(', ');
+      (options.json ? t.err : t.out)(`Applied ${countLabel(applied.count, 'fix', 'fixes')} in ${names}.`);
+      workspace = Workspace.load(configFile);
+      result = validateWorkspace(workspace);
+    }
+  }
   if (options.json) {
     t.out(JSON.stringify(toValidateReport(result), null, 2));
   } else {
