@@ -159,3 +159,18 @@ test('OSS452: without an AMD, a group name must match a requirement heading', ()
   assert.equal(found.length, 1);
   assert.deepEqual(found[0]!.range, rangeOf(text('specs/a.vmd'), 'process'));
 });
+
+test('VMD targets match whole words of the interfaces only, dotted names included', () => {
+  const vmd =
+    '@spec A\n\n@covers "Main Operation"\ncompute(x)\nc1 | 1 | 2\n\n@covers "Main Operation"\ncomp(x)\nc2 | 1 | 2\n\n@covers "Main Operation"\nCore.run(x)\nc3 | 1 | 2\n';
+  const { result, text } = validate({
+    'specs/a.smd': validSmd('A'),
+    'specs/a.amd': amdWith('A', [{ name: 'Core', iface: 'def compute(x): ...\nCore.run(x)' }]),
+    'specs/a.vmd': vmd,
+  });
+  const found = withCode(result.diagnostics, 'OSS451');
+  assert.deepEqual(
+    found.map((d) => d.range),
+    [rangeIn(text('specs/a.vmd'), '\ncomp(x)', 'comp')],
+  );
+});

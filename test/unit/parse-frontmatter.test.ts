@@ -142,6 +142,12 @@ test('the fast path and the YAML parser agree on values and ranges', () => {
     '---\n---\n',
     '---\nid: Spec.v2/beta\n---\n',
     '---\nid: _x\ntitle: a - b\ndepends: [A B, c-d]\nstatus: Yes\n---\n',
+    '---\nid: A\ndepends:\n  - B_1\n  - C\nstatus: draft\n---\n',
+    '---\nid: A\ndepends:\n- B\n- C\n---\n',
+    '---\ndepends:\n  - B\n\n---\n',
+    '---\ndepends:\n  - B\n    - C\n---\n',
+    '---\ndepends:\n  - B\n  - yes\n---\n',
+    '---\ndepends:\nid: A\n---\n',
   ];
   for (const block of blocks) {
     const src = new SourceText(`${block}\n# T\n`);

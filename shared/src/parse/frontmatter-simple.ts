@@ -31,6 +31,15 @@ export function readSimpleFrontmatter(
     while (ve > vs && isBlank(line.charCodeAt(ve - 1))) ve--;
     const keyRange = range(i, 0, i, k);
     if (vs === ve) {
+      const block = readBlockList(lines, i + 1, end);
+      if (block === undefined) return undefined;
+      if (block.values.length > 0) {
+        const last = i + block.values.length;
+        const valueRange = range(i + 1, block.indent, last + 1, 0);
+        entries.set(key, { key, keyRange, value: block.values, valueRange, itemRanges: block.ranges });
+        i = last;
+        continue;
+      }
       entries.set(key, { key, keyRange, value: null, valueRange: range(i, k + 1, i, k + 1), itemRanges: [] });
       continue;
     }
@@ -46,6 +55,41 @@ export function readSimpleFrontmatter(
     entries.set(key, { key, keyRange, value: line.slice(vs, ve), valueRange, itemRanges: [] });
   }
   return { entries, ok: true };
+}
+
+/**
+ * A block sequence of plain scalars right under a key (`  - A` lines, one indent for all), or an empty list
+ * when the next line is not an item; undefined for anything the YAML parser should decide.
+ */
+function readBlockList(
+  lines: readonly string[],
+  from: number,
+  end: number,
+): { values: string[]; ranges: Range[]; indent: number } | undefined {
+  const values: string[] = [];
+  const ranges: Range[] = [];
+  let indent = -1;
+  for (let i = from; i < end; i++) {
+    const line = lines[i]!;
+    let d = 0;
+    while (d < line.length && line.charCodeAt(d) === 32) d++;
+    if (line.charCodeAt(d) !== 45 || line.charCodeAt(d + 1) !== 32) {
+      // Not an item: the list ended, unless this line is indented deeper (nesting: leave it to YAML).
+      return d > 0 && d < line.length && (indent === -1 || d >= indent)
+        ? undefined
+        : { values, ranges, indent };
+    }
+    if (indent === -1) indent = d;
+    else if (d !== indent) return undefined;
+    let s = d + 2;
+    while (s < line.length && isBlank(line.charCodeAt(s))) s++;
+    let e = line.length;
+    while (e > s && isBlank(line.charCodeAt(e - 1))) e--;
+    if (s === e || !isSimpleScalar(line, s, e)) return undefined;
+    values.push(line.slice(s, e));
+    ranges.push(range(i, s, i, e));
+  }
+  return { values, ranges, indent };
 }
 
 function readFlowList(

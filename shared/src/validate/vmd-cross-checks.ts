@@ -88,8 +88,20 @@ export function checkVmdReferences(index: WorkspaceIndex): Diagnostic[] {
   return out;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const IDENTIFIER = /^[A-Za-z0-9_]+$/;
+const WORDS = /[A-Za-z0-9_]+/g;
+
+/** Whether `name` appears as a whole word in `text` (word characters: letters, digits, `_`). */
+function containsWord(text: string, words: Set<string>, name: string): boolean {
+  if (IDENTIFIER.test(name)) return words.has(name);
+  let at = text.indexOf(name);
+  while (at !== -1) {
+    const before = at === 0 ? '' : text.charAt(at - 1);
+    const after = text.charAt(at + name.length);
+    if (!/[A-Za-z0-9_]/.test(before) && !/[A-Za-z0-9_]/.test(after)) return true;
+    at = text.indexOf(name, at + 1);
+  }
+  return false;
 }
 
 /**
@@ -103,6 +115,7 @@ export function checkVmdTargets(index: WorkspaceIndex): Diagnostic[] {
     if (!archId || !index.smdById.has(archId)) continue;
     const amds = index.amdsBySpec.get(archId) ?? [];
     const interfaces = amds.flatMap((a) => a.components.map((c) => c.interface ?? '')).join('\n');
+    const words = new Set(interfaces.match(WORDS) ?? []);
     const headings = new Set(
       (index.smdById.get(vmd.specId?.value ?? archId)?.[0]?.requirements ?? []).map((r) =>
         normalizeName(r.title),
@@ -114,8 +127,7 @@ export function checkVmdTargets(index: WorkspaceIndex): Diagnostic[] {
     ];
     for (const target of targets) {
       if (amds.length > 0) {
-        if (new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(target.name)}($|[^A-Za-z0-9_])`).test(interfaces))
-          continue;
+        if (containsWord(interfaces, words, target.name)) continue;
         out.push(
           diag(
             CROSS_CODES.vmdTargetNotInInterface,
