@@ -2,13 +2,7 @@ import { AMD_CODES } from '../diagnostics/codes-amd';
 import { FRONTMATTER_CODES } from '../diagnostics/codes-frontmatter';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/make';
-import {
-  AMD_SECTIONS,
-  type AmdSpec,
-  type Component,
-  type DataModel,
-  type ExternalDependency,
-} from '../model/amd';
+import { AMD_SECTIONS, type AmdSpec, type DataModel, type ExternalDependency } from '../model/amd';
 import { SPEC_STATUSES } from '../model/common';
 import { range } from '../text/range';
 import { SourceText } from '../text/source-text';
@@ -26,7 +20,7 @@ import {
 } from './markdown-blocks';
 import { checkEnumKey, checkRequiredKey, idFromFileName, metaString } from './metadata';
 import type { ParseResult } from './parse-result';
-import { reportMissingSections, reportTextBeforeFirstItem, sortDiagnostics } from './sections';
+import { parseItems, reportMissingSections, sortDiagnostics } from './sections';
 import { readSections, readSpecHeader } from './spec-header';
 
 const REQUIRED: [name: string, need: string][] = [
@@ -131,45 +125,32 @@ export function parseAmd(text: string, file: string): ParseResult<AmdSpec> {
     );
   }
 
-  const components: Component[] = [];
-  const compBlock = byName.get('Components');
-  if (compBlock) {
-    const chunks = reportTextBeforeFirstItem(
-      src,
-      file,
-      doc,
-      compBlock,
-      'component',
-      AMD_CODES.textBeforeFirstItem,
-      out,
-    );
-    for (const chunk of chunks) components.push(parseComponent(src, file, doc, chunk, out));
-    if (chunks.length === 0) {
-      out.push(
-        diag(
-          AMD_CODES.noComponents,
-          file,
-          src.trimmedLineRange(compBlock.headingLine),
+  const components = parseItems(
+    src,
+    file,
+    doc,
+    byName.get('Components'),
+    {
+      noun: 'component',
+      textBeforeFirstItem: AMD_CODES.textBeforeFirstItem,
+      empty: {
+        code: AMD_CODES.noComponents,
+        message:
           '`## Components` has no component; add one as a `### Name` heading with @path, a description, **Interface:** and **Contracts:**.',
-        ),
-      );
-    }
-  }
-
-  const dataModels: DataModel[] = [];
-  const dmBlock = byName.get('Data Models');
-  if (dmBlock) {
-    const chunks = reportTextBeforeFirstItem(
-      src,
-      file,
-      doc,
-      dmBlock,
-      'data model',
-      AMD_CODES.textBeforeFirstItem,
-      out,
-    );
-    for (const chunk of chunks) dataModels.push(parseDataModel(src, file, doc, chunk, out));
-  }
+      },
+    },
+    out,
+    (chunk) => parseComponent(src, file, doc, chunk, out),
+  );
+  const dataModels = parseItems(
+    src,
+    file,
+    doc,
+    byName.get('Data Models'),
+    { noun: 'data model', textBeforeFirstItem: AMD_CODES.textBeforeFirstItem },
+    out,
+    (chunk) => parseDataModel(src, file, doc, chunk, out),
+  );
   const depBlock = byName.get('Dependencies');
   const dependencies = depBlock ? parseDependencies(file, doc, depBlock, out) : [];
   const flowBlock = byName.get('Flow');

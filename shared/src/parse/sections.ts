@@ -126,3 +126,29 @@ export function missingMarker(
     },
   );
 }
+
+/** How one `##` section of `### ` items is read: its noun, and what to report. */
+export interface ItemSectionKind {
+  noun: string;
+  textBeforeFirstItem: CodeInfo;
+  /** Reported on the heading when the section has no `### ` item. */
+  empty?: { code: CodeInfo; message: string };
+}
+
+/** Parses every `### ` item of a section (none when the section is absent), reporting stray text and no items. */
+export function parseItems<T>(
+  src: SourceText,
+  file: string,
+  doc: Lines,
+  section: HeadingBlock | undefined,
+  kind: ItemSectionKind,
+  out: Diagnostic[],
+  parseChunk: (chunk: HeadingBlock) => T,
+): T[] {
+  if (!section) return [];
+  const chunks = reportTextBeforeFirstItem(src, file, doc, section, kind.noun, kind.textBeforeFirstItem, out);
+  if (chunks.length === 0 && kind.empty) {
+    out.push(diag(kind.empty.code, file, src.trimmedLineRange(section.headingLine), kind.empty.message));
+  }
+  return chunks.map(parseChunk);
+}

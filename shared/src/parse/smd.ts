@@ -3,12 +3,12 @@ import { SMD_CODES } from '../diagnostics/codes-smd';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/make';
 import { type Located, PRIORITIES, SPEC_STATUSES } from '../model/common';
-import type { Example, Requirement, SmdSpec } from '../model/smd';
+import type { SmdSpec } from '../model/smd';
 import { SourceText } from '../text/source-text';
 import { bulletItems, type HeadingBlock, type Lines, textOf } from './markdown-blocks';
 import { checkEnumKey, checkRequiredKey, idFromFileName, metaList, metaString } from './metadata';
 import type { ParseResult } from './parse-result';
-import { reportMissingSections, reportTextBeforeFirstItem, sortDiagnostics } from './sections';
+import { parseItems, reportMissingSections, sortDiagnostics } from './sections';
 import { parseExample } from './smd-examples';
 import { parseRequirement } from './smd-requirements';
 import { readSections, readSpecHeader } from './spec-header';
@@ -109,54 +109,40 @@ export function parseSmd(text: string, file: string): ParseResult<SmdSpec> {
   const constraints = list('Constraints');
   const acceptanceCriteria = list('Acceptance Criteria');
 
-  const requirements: Requirement[] = [];
-  const reqBlock = byName.get('Requirements');
-  if (reqBlock) {
-    const chunks = reportTextBeforeFirstItem(
-      src,
-      file,
-      doc,
-      reqBlock,
-      'requirement',
-      SMD_CODES.textBeforeFirstItem,
-      out,
-    );
-    for (const chunk of chunks) requirements.push(parseRequirement(src, file, doc, chunk, out));
-    if (chunks.length === 0) {
-      out.push(
-        diag(
-          SMD_CODES.noRequirements,
-          file,
-          src.trimmedLineRange(reqBlock.headingLine),
+  const requirements = parseItems(
+    src,
+    file,
+    doc,
+    byName.get('Requirements'),
+    {
+      noun: 'requirement',
+      textBeforeFirstItem: SMD_CODES.textBeforeFirstItem,
+      empty: {
+        code: SMD_CODES.noRequirements,
+        message:
           '`## Requirements` has no requirement; add one as a `### Name` heading with a description, **Accepts:** and **Returns:**.',
-        ),
-      );
-    }
-  }
-  const examples: Example[] = [];
-  const exBlock = byName.get('Examples');
-  if (exBlock) {
-    const chunks = reportTextBeforeFirstItem(
-      src,
-      file,
-      doc,
-      exBlock,
-      'example',
-      SMD_CODES.textBeforeFirstItem,
-      out,
-    );
-    for (const chunk of chunks) examples.push(parseExample(src, file, doc, chunk, out));
-    if (chunks.length === 0) {
-      out.push(
-        diag(
-          SMD_CODES.noExamples,
-          file,
-          src.trimmedLineRange(exBlock.headingLine),
+      },
+    },
+    out,
+    (chunk) => parseRequirement(src, file, doc, chunk, out),
+  );
+  const examples = parseItems(
+    src,
+    file,
+    doc,
+    byName.get('Examples'),
+    {
+      noun: 'example',
+      textBeforeFirstItem: SMD_CODES.textBeforeFirstItem,
+      empty: {
+        code: SMD_CODES.noExamples,
+        message:
           '`## Examples` has no example; add one as a `### Name` heading with **Input:** and **Output:** code blocks.',
-        ),
-      );
-    }
-  }
+      },
+    },
+    out,
+    (chunk) => parseExample(src, file, doc, chunk, out),
+  );
   const notesBlock = byName.get('Notes');
 
   const spec: SmdSpec = {

@@ -1,11 +1,11 @@
-import { parse as parseToml, TomlError } from 'smol-toml';
+import { parse as parseToml } from 'smol-toml';
 import type { z } from 'zod';
 import { CONFIG_CODES } from '../diagnostics/codes-config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/make';
 import { configSchema, type OssatureConfig } from '../model/config';
-import { locateToml } from '../store/toml-locate';
-import { type Range, range } from '../text/range';
+import { locateToml, tomlSyntaxProblem } from '../store/toml-locate';
+import type { Range } from '../text/range';
 import { SourceText } from '../text/source-text';
 import { type ConfigLocate, checkConfigWarnings } from './config-checks';
 
@@ -27,12 +27,15 @@ export function loadConfigText(text: string, file: string): LoadedConfig {
   try {
     raw = parseToml(text) as Record<string, unknown>;
   } catch (error) {
-    if (!(error instanceof TomlError)) throw error;
-    const line = Math.max(0, error.line - 1);
-    const at = range(line, Math.max(0, error.column - 1), line, Math.max(0, error.column));
-    const reason = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? error.message;
+    const problem = tomlSyntaxProblem(error, text, source);
+    if (!problem) throw error;
     diagnostics.push(
-      diag(CONFIG_CODES.tomlSyntax, file, at, `ossature.toml is not valid TOML: ${reason}. Fix the syntax.`),
+      diag(
+        CONFIG_CODES.tomlSyntax,
+        file,
+        problem.range,
+        `ossature.toml is not valid TOML: ${problem.message}. Fix the syntax.`,
+      ),
     );
     return { file, config: configSchema.parse({ llm: { model: '' } }), hasErrors: true, diagnostics };
   }
