@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { validateReportSchema } from '../../shared/src/model/validate-report';
-import { runCli } from '../support/cli';
+import { CLI, runCli } from '../support/cli';
 import { corpusPath } from '../support/corpus';
 import { lineOf } from '../support/find';
 import { makeProject, validSmd } from '../support/project';
@@ -146,4 +147,15 @@ test('validate --fix migrates legacy @key metadata and drops a repeated dependen
   assert.match(second.stdout, /Applied 1 fix/);
   assert.match(readFileSync(join(root, 'specs/old.smd'), 'utf8'), /depends: \[NEW\]\n/);
   assert.equal(runCli(['validate', '--json'], root).status, 0);
+});
+
+test('colour on a terminal, none with NO_COLOR (run under a pseudo-terminal with script)', () => {
+  const onTty = (env: Record<string, string>) =>
+    spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" validate`, '/dev/null'], {
+      cwd: EXAMPLE,
+      encoding: 'utf8',
+      env: { ...process.env, TERM: 'xterm', ...env },
+    }).stdout;
+  assert.match(onTty({ NO_COLOR: '' }), /\u001b\[33mwarning\u001b\[39m/);
+  assert.ok(!onTty({ NO_COLOR: '1' }).includes('\u001b['));
 });

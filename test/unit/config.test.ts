@@ -125,3 +125,21 @@ test('the corpus configs load without errors', async () => {
     );
   }
 });
+
+test('OSS020/OSS021: a missing spec folder, or one without specs, is reported at spec_dir', async () => {
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { Workspace } = await import('../../shared/src/project/workspace');
+  const { validateWorkspace } = await import('../../shared/src/validate/validate-workspace');
+  const { makeProject } = await import('../support/project');
+  const config =
+    '[project]\nname = "x"\nspec_dir = "requirements"\n\n[llm]\nmodel = "anthropic:claude-sonnet-4-6"\n';
+  const root = makeProject({ 'ossature.toml': config });
+  const missing = validateWorkspace(Workspace.load(join(root, 'ossature.toml')));
+  assert.deepEqual(only(missing.diagnostics, 'OSS020').range, rangeOf(config, '"requirements"'));
+  mkdirSync(join(root, 'requirements'));
+  const empty = validateWorkspace(Workspace.load(join(root, 'ossature.toml')));
+  const d = only(empty.diagnostics, 'OSS021');
+  assert.deepEqual(d.range, rangeOf(config, '"requirements"'));
+  assert.equal(d.severity, 'warning');
+});

@@ -12,7 +12,8 @@ export interface Terminal {
 }
 
 export function createTerminal(stream: NodeJS.WriteStream = process.stdout): Terminal {
-  const colour = Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+  // https://no-color.org: a non-empty NO_COLOR turns colour off.
+  const colour = Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const paint = (open: number, close: number) => (text: string) =>
     colour ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return {

@@ -16,6 +16,8 @@ export interface LoadedConfig {
   config: OssatureConfig;
   /** True when the config has an error that would stop audit or build. */
   hasErrors: boolean;
+  /** Where `[project] spec_dir` is set (its value), else the first line; problems with the folder point here. */
+  specDirRange: Range;
   diagnostics: Diagnostic[];
 }
 
@@ -37,7 +39,13 @@ export function loadConfigText(text: string, file: string): LoadedConfig {
         `ossature.toml is not valid TOML: ${problem.message}. Fix the syntax.`,
       ),
     );
-    return { file, config: configSchema.parse({ llm: { model: '' } }), hasErrors: true, diagnostics };
+    return {
+      file,
+      config: configSchema.parse({ llm: { model: '' } }),
+      hasErrors: true,
+      specDirRange: source.trimmedLineRange(0),
+      diagnostics,
+    };
   }
 
   const locator = locateToml(text);
@@ -80,7 +88,8 @@ export function loadConfigText(text: string, file: string): LoadedConfig {
   }
   diagnostics.push(...checkConfigWarnings(raw, config, file, locate));
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
-  return { file, config, hasErrors, diagnostics };
+  const specDirRange = locator.valueRange(['project', 'spec_dir']) ?? firstLine;
+  return { file, config, hasErrors, specDirRange, diagnostics };
 }
 
 function hasModelKey(raw: Record<string, unknown>): boolean {

@@ -63,7 +63,7 @@ export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
       diag(
         CONFIG_CODES.specDirMissing,
         workspace.configFile,
-        EMPTY_RANGE,
+        workspace.config.specDirRange,
         `The spec directory ${workspace.config.config.project.spec_dir} does not exist. Create it or set [project] spec_dir.`,
       ),
     );
@@ -72,7 +72,7 @@ export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
       diag(
         CONFIG_CODES.noSpecFiles,
         workspace.configFile,
-        EMPTY_RANGE,
+        workspace.config.specDirRange,
         `No spec files found under ${workspace.config.config.project.spec_dir}/. Create one with \`ossature new NAME\`.`,
       ),
     );
