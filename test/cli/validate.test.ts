@@ -156,6 +156,6 @@ test('colour on a terminal, none with NO_COLOR (run under a pseudo-terminal with
       encoding: 'utf8',
       env: { ...process.env, TERM: 'xterm', ...env },
     }).stdout;
-  assert.match(onTty({ NO_COLOR: '' }), /\u001b\[33mwarning\u001b\[39m/);
+  assert.ok(onTty({ NO_COLOR: '' }).includes('\u001b[33mwarning\u001b[39m'));
   assert.ok(!onTty({ NO_COLOR: '1' }).includes('\u001b['));
 });
