@@ -15,6 +15,8 @@ export type SpecKind = 'smd' | 'amd' | 'vmd';
 /** One parsed spec file and the problems its own parse found. */
 export interface SpecFile<T> {
   file: string;
+  /** The text the model was parsed from (the editor's text for an open document). */
+  text: string;
   spec: T;
   diagnostics: Diagnostic[];
   bytes: number;
@@ -57,6 +59,7 @@ export class Workspace {
   readonly root: string;
   readonly configFile: string;
   config: LoadedConfig;
+  configText: string;
   readonly planFile: string;
   planText: string | undefined;
   private readonly smd = new Map<string, SpecFile<SmdSpec>>();
@@ -67,6 +70,7 @@ export class Workspace {
   constructor(configFile: string, configText: string) {
     this.configFile = resolve(configFile);
     this.root = dirname(this.configFile);
+    this.configText = configText;
     this.config = loadConfigText(configText, this.configFile);
     this.planFile = join(this.root, '.ossature', 'plan.toml');
   }
@@ -86,6 +90,7 @@ export class Workspace {
   }
 
   setConfigText(text: string): void {
+    this.configText = text;
     this.config = loadConfigText(text, this.configFile);
     this.cachedIndex = undefined;
   }
@@ -97,17 +102,17 @@ export class Workspace {
     switch (specKindOf(path)) {
       case 'smd': {
         const { spec, diagnostics } = parseSmd(text, path);
-        this.smd.set(path, { file: path, spec, diagnostics, bytes });
+        this.smd.set(path, { file: path, text, spec, diagnostics, bytes });
         break;
       }
       case 'amd': {
         const { spec, diagnostics } = parseAmd(text, path);
-        this.amd.set(path, { file: path, spec, diagnostics, bytes });
+        this.amd.set(path, { file: path, text, spec, diagnostics, bytes });
         break;
       }
       case 'vmd': {
         const { spec, diagnostics } = parseVmd(text, path);
-        this.vmd.set(path, { file: path, spec, diagnostics, bytes });
+        this.vmd.set(path, { file: path, text, spec, diagnostics, bytes });
         break;
       }
       default:
@@ -119,6 +124,12 @@ export class Workspace {
   removeFile(file: string): void {
     const path = resolve(file);
     if (this.smd.delete(path) || this.amd.delete(path) || this.vmd.delete(path)) this.cachedIndex = undefined;
+  }
+
+  /** The parsed file at `file` (absolute), if it is a spec of this workspace. */
+  file(file: string): SpecFile<SmdSpec | AmdSpec | VmdSpec> | undefined {
+    const path = resolve(file);
+    return this.smd.get(path) ?? this.amd.get(path) ?? this.vmd.get(path);
   }
 
   /** Every parsed spec file, SMDs first, each group sorted by path. */
