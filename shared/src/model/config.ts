@@ -65,6 +65,8 @@ const llmSection = z.looseObject({
   base_url: z.string().optional(),
   retries: z.int().nonnegative().default(3),
   tool_retries: z.int().nonnegative().default(5),
+  /** Seconds to wait for a response to start, and between two streamed events, before retrying. */
+  request_timeout: z.number().positive().default(300),
 });
 
 /** `ossature.toml` (reference §2.4), with the original's defaults. */
