@@ -1,0 +1,15 @@
+// Which documents the language server handles, and which files it hears about when they change on disk.
+import type { DocumentSelector } from 'vscode-languageclient';
+
+export const languageIds = ['ossature-smd', 'ossature-amd', 'ossature-vmd'] as const;
+
+/** `ossature.toml` and the plan have no language of their own (they are TOML), so they are matched by path. */
+export const tomlPatterns = ['**/ossature.toml', '**/.ossature/plan.toml'] as const;
+
+export const documentSelector: DocumentSelector = [
+  ...languageIds.map((language) => ({ scheme: 'file', language })),
+  ...tomlPatterns.map((pattern) => ({ scheme: 'file', pattern })),
+];
+
+/** Globs of the files watched on disk; their changes reach the server as `workspace/didChangeWatchedFiles`. */
+export const watchedGlobs = ['**/*.{smd,amd,vmd}', ...tomlPatterns] as const;

@@ -1,0 +1,43 @@
+import { type Disposable, type LogOutputChannel, workspace } from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { documentSelector, watchedGlobs } from './documents';
+
+export interface ClientSetup {
+  /** Absolute path of the bundled server (dist/server.js). */
+  readonly serverModule: string;
+  readonly log: LogOutputChannel;
+  /** Read on every diagnostics notification, so a settings change applies to the next one. */
+  readonly validationEnabled: () => boolean;
+}
+
+/** The LanguageClient over IPC (Node's fork channel) to dist/server.js, and the file watchers it owns. */
+export function createLanguageClient(setup: ClientSetup): { client: LanguageClient; watchers: Disposable[] } {
+  const { serverModule, log } = setup;
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const watchers = watchedGlobs.map((glob) => workspace.createFileSystemWatcher(glob));
+  const middleware: Middleware = {
+    handleDiagnostics: (uri, diagnostics, next) => next(uri, setup.validationEnabled() ? diagnostics : []),
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { fileEvents: watchers },
+    outputChannel: log,
+    middleware,
+  };
+  // The id 'ossature' makes the client read the `ossature.trace.server` setting itself.
+  const client = new LanguageClient('ossature', 'Ossature Language Server', serverOptions, clientOptions);
+  return { client, watchers };
+}
