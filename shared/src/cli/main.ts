@@ -2,13 +2,18 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../../package.json';
 import { ProjectNotFoundError } from '../project/discovery';
 import { StoreError } from '../store/toml-read';
+import { runAuditCommand } from './commands/audit';
 import { runClean } from './commands/clean';
 import { runInit } from './commands/init';
+import { runLsp } from './commands/lsp';
 import { type NewKind, runNew } from './commands/new';
 import { runStatus } from './commands/status';
 import { runValidate } from './commands/validate';
 import { type CliContext, CliError, EXIT } from './context';
 import { createTerminal } from './terminal';
+
+/** `lsp` hands the process to the language server, which decides when and how it exits. */
+const SERVER_OWNS_PROCESS = -1;
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('ossature')
@@ -53,6 +58,24 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((options: { json?: boolean; fix?: boolean }) => setExit(runValidate(context(), options)));
 
   program
+    .command('audit')
+    .description('audit the specs with the model, fix what it finds, write briefs, interfaces and plan.toml')
+    .option('--replan', 'rebuild the whole plan (discards manual edits; the old plan is backed up)')
+    .option('-i, --interactive', 'ask before re-auditing unchanged specs and before each fix')
+    .option('--no-fix', 'report findings without editing the specs')
+    .option('--errors-ok', 'exit 0 even when ERROR findings remain')
+    .option('--dry-run', 'call no model and write nothing: show what would run and estimate tokens and cost')
+    .action(
+      async (options: {
+        replan?: boolean;
+        interactive?: boolean;
+        fix?: boolean;
+        errorsOk?: boolean;
+        dryRun?: boolean;
+      }) => setExit(await runAuditCommand(context(), options)),
+    );
+
+  program
     .command('status')
     .description('show build progress per spec from plan.toml')
     .option('--json', 'print as JSON')
@@ -66,6 +89,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (options: { yes?: boolean; dryRun?: boolean }) =>
       setExit(await runClean(context(), options)),
     );
+
+  program
+    .command('lsp')
+    .description('run the language server over stdio (for any LSP editor)')
+    .option('--stdio', 'use stdio (the default and only transport here)')
+    .action(() => {
+      runLsp();
+      setExit(SERVER_OWNS_PROCESS);
+    });
 
   return program;
 }
@@ -112,7 +144,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 main(process.argv).then(
   (code) => {
-    process.exitCode = code;
+    if (code !== SERVER_OWNS_PROCESS) process.exitCode = code;
   },
   (error: unknown) => {
     process.stderr.write(`${String(error)}\n`);

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { type AgentTool, defineTool, ToolRetry } from '../../llm';
+import { writeFileAtomicSync } from '../../store/atomic-write';
+import { applyEdits } from './apply-edits';
+
+/**
+ * The spec fixer's tools (reference §4.2): `read_file`, `grep_file`, `edit_file`, sandboxed to the spec
+ * folder. Paths are relative to it; anything outside (absolute paths, `..`, symlinks leading out) is refused.
+ * `edit_file` may change only the files the finding is about, and records every file it changed.
+ */
+
+export const GREP_MAX_LINES = 200;
+
+export interface FixerToolContext {
+  /** The spec folder (absolute). */
+  specDir: string;
+  /** Absolute paths the fixer may edit. */
+  editable: ReadonlySet<string>;
+  /** Absolute paths changed so far, in order of first change. */
+  edited: string[];
+}
+
+/** Resolves a tool path inside the spec folder, or throws a {@link ToolRetry} saying why not. */
+export function sandboxedPath(specDir: string, path: string): string {
+  const trimmed = path.trim().replace(/^\.\//, '');
+  if (trimmed === '' || isAbsolute(trimmed) || /^[A-Za-z]:[\\/]/.test(trimmed)) {
+    throw new ToolRetry(`"${path}" is not a path relative to the spec folder; give it like "auth.smd".`);
+  }
+  const full = resolve(specDir, trimmed);
+  if (!inside(specDir, full)) throw new ToolRetry(`"${path}" is outside the spec folder.`);
+  if (existsSync(full) && !inside(realpathSync(specDir), realpathSync(full))) {
+    throw new ToolRetry(`"${path}" leads outside the spec folder.`);
+  }
+  return full;
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+function readText(full: string, path: string): string {
+  if (!existsSync(full) || !statSync(full).isFile()) {
+    throw new ToolRetry(`There is no file "${path}" in the spec folder.`);
+  }
+  return readFileSync(full, 'utf8');
+}
+
+/** Matching lines with one line of context, `L<n>: text`, groups separated by `--`; at most 200 lines. */
+export function grepText(text: string, pattern: string): string {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'i');
+  } catch (error) {
+    throw new ToolRetry(`"${pattern}" is not a valid regular expression (${(error as Error).message}).`);
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  const shown = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!regex.test(line)) return;
+    for (let j = Math.max(0, i - 1); j <= Math.min(lines.length - 1, i + 1); j++) shown.add(j);
+  });
+  if (shown.size === 0) return `No line matches /${pattern}/i.`;
+  const out: string[] = [];
+  let previous = -2;
+  let count = 0;
+  for (const i of [...shown].sort((a, b) => a - b)) {
+    if (count >= GREP_MAX_LINES) {
+      out.push(`… (stopped at ${GREP_MAX_LINES} lines; narrow the pattern)`);
+      break;
+    }
+    if (i > previous + 1 && out.length > 0) out.push('--');
+    out.push(`L${i + 1}: ${lines[i]}`);
+    previous = i;
+    count++;
+  }
+  return out.join('\n');
+}
+
+const editSchema = z.object({
+  old: z.string().describe('Exact text to replace; must occur exactly once in the file'),
+  new: z.string().describe('The replacement text'),
+});
+
+export function fixerTools(ctx: FixerToolContext): AgentTool[] {
+  const readFile = defineTool({
+    name: 'read_file',
+    description: 'The whole text of a file in the spec folder.',
+    input: z.object({ path: z.string().describe('Path relative to the spec folder, e.g. "auth.smd"') }),
+    run: ({ path }) => readText(sandboxedPath(ctx.specDir, path), path),
+  });
+  const grepFile = defineTool({
+    name: 'grep_file',
+    description:
+      'The lines of a file matching a case-insensitive regular expression, each with one line of context, numbered L<n>.',
+    input: z.object({
+      path: z.string().describe('Path relative to the spec folder'),
+      pattern: z.string().describe('Regular expression, matched case-insensitively per line'),
+    }),
+    run: ({ path, pattern }) => grepText(readText(sandboxedPath(ctx.specDir, path), path), pattern),
+  });
+  const editFile = defineTool({
+    name: 'edit_file',
+    description:
+      'Changes a file: the edits apply in order; each "old" must occur exactly once in the file at that moment and differ from its "new".',
+    input: z.object({
+      path: z.string().describe('Path relative to the spec folder'),
+      edits: z.array(editSchema).describe('The replacements, applied in order'),
+    }),
+    run: ({ path, edits }) => {
+      const full = sandboxedPath(ctx.specDir, path);
+      if (!ctx.editable.has(full)) {
+        const allowed = [...ctx.editable].map((file) => relative(ctx.specDir, file).split(sep).join('/'));
+        throw new ToolRetry(`You may only edit the files of this finding: ${allowed.join(', ')}.`);
+      }
+      const outcome = applyEdits(readText(full, path), edits);
+      if (!outcome.ok) throw new ToolRetry(outcome.problem);
+      writeFileAtomicSync(full, outcome.text);
+      if (!ctx.edited.includes(full)) ctx.edited.push(full);
+      return `Applied ${outcome.applied} edit(s) to ${path}.`;
+    },
+  });
+  return [readFile, grepFile, editFile];
+}
