@@ -22,8 +22,33 @@ export function buildSpecGraph(specs: Iterable<{ id: string; depends: string[] }
     const list = edges.get(spec.id)!;
     for (const dep of spec.depends) if (edges.has(dep) && !list.includes(dep)) list.push(dep);
   }
-  const levels = topologicalLevels(edges);
-  return { edges, levels, cycles: findCycles(edges), order: levels.flat() };
+  return specGraphFromEdges(edges);
+}
+
+/** One spec's edges: its `depends` that name a spec of `known` (the graph's ids), each once, in order. */
+export function edgesOf(depends: readonly string[], known: ReadonlyMap<string, unknown>): string[] {
+  const list: string[] = [];
+  for (const dep of depends) if (known.has(dep) && !list.includes(dep)) list.push(dep);
+  return list;
+}
+
+/** The graph of complete `edges` (every spec id a key): its cycles now, its levels when first asked for. */
+export function specGraphFromEdges(edges: Map<string, string[]>): SpecGraph {
+  // Validation, which runs after every keystroke in an editor, needs only the cycles.
+  let levels: string[][] | undefined;
+  let order: string[] | undefined;
+  return {
+    edges,
+    cycles: findCycles(edges),
+    get levels() {
+      levels ??= topologicalLevels(edges);
+      return levels;
+    },
+    get order() {
+      order ??= this.levels.flat();
+      return order;
+    },
+  };
 }
 
 function topologicalLevels(edges: Map<string, string[]>): string[][] {

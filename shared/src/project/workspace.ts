@@ -8,7 +8,7 @@ import { parseAmd } from '../parse/amd';
 import { parseSmd } from '../parse/smd';
 import { parseVmd } from '../parse/vmd/vmd';
 import { type LoadedConfig, loadConfigText } from './config-load';
-import { buildWorkspaceIndex, type WorkspaceIndex } from './workspace-index';
+import { buildWorkspaceIndex, patchWorkspaceIndex, type WorkspaceIndex } from './workspace-index';
 
 export type SpecKind = 'smd' | 'amd' | 'vmd';
 
@@ -66,6 +66,8 @@ export class Workspace {
   private readonly amd = new Map<string, SpecFile<AmdSpec>>();
   private readonly vmd = new Map<string, SpecFile<VmdSpec>>();
   private cachedIndex: WorkspaceIndex | undefined;
+  /** The index before the last change, whose spec graph the next index reuses when ids and depends agree. */
+  private staleIndex: WorkspaceIndex | undefined;
 
   constructor(configFile: string, configText: string) {
     this.configFile = resolve(configFile);
@@ -92,13 +94,14 @@ export class Workspace {
   setConfigText(text: string): void {
     this.configText = text;
     this.config = loadConfigText(text, this.configFile);
-    this.cachedIndex = undefined;
+    this.invalidateIndex();
   }
 
   /** Parses one spec file (by extension) and replaces what was known of it. */
   setFile(file: string, text: string): void {
     const path = resolve(file);
     const bytes = text.length;
+    const before = this.file(path)?.spec;
     switch (specKindOf(path)) {
       case 'smd': {
         const { spec, diagnostics } = parseSmd(text, path);
@@ -118,12 +121,20 @@ export class Workspace {
       default:
         return;
     }
-    this.cachedIndex = undefined;
+    const after = this.file(path)!.spec;
+    const patched = this.cachedIndex && before && patchWorkspaceIndex(this.cachedIndex, before, after);
+    if (patched) this.cachedIndex = patched;
+    else this.invalidateIndex();
   }
 
   removeFile(file: string): void {
     const path = resolve(file);
-    if (this.smd.delete(path) || this.amd.delete(path) || this.vmd.delete(path)) this.cachedIndex = undefined;
+    if (this.smd.delete(path) || this.amd.delete(path) || this.vmd.delete(path)) this.invalidateIndex();
+  }
+
+  private invalidateIndex(): void {
+    this.staleIndex = this.cachedIndex ?? this.staleIndex;
+    this.cachedIndex = undefined;
   }
 
   /** The parsed file at `file` (absolute), if it is a spec of this workspace. */
@@ -144,7 +155,9 @@ export class Workspace {
       [...this.smd.values()].map((f) => f.spec),
       [...this.amd.values()].map((f) => f.spec),
       [...this.vmd.values()].map((f) => f.spec),
+      this.staleIndex,
     );
+    this.staleIndex = undefined;
     return this.cachedIndex;
   }
 }

@@ -1,24 +1,37 @@
+/** Two rows of the distance table, reused between calls (did-you-mean runs over every spec id). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance, with an early exit once the distance exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(2 * n + 2);
+    rowB = new Int32Array(2 * n + 2);
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const ca = a.charCodeAt(i - 1);
+    current[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      current.push(value);
+    for (let j = 1; j <= n; j++) {
+      let value = previous[j]! + 1;
+      const insert = current[j - 1]! + 1;
+      if (insert < value) value = insert;
+      const replace = previous[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (replace < value) value = replace;
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
-  return previous[b.length] ?? 0;
+  return previous[n]!;
 }
 
 /**
@@ -26,13 +39,24 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  * third of the word's length.
  */
 export function closestMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
+  if (max <= 0) return [];
   const lower = word.toLowerCase();
   const limit = Math.max(1, Math.floor(lower.length / 3));
-  const scored: { candidate: string; distance: number }[] = [];
+  // The best `max` so far, in order; a candidate further than the worst of a full list cannot enter it,
+  // so the distance computation may stop as soon as it is past that.
+  const best: { candidate: string; distance: number }[] = [];
+  const order = (x: { candidate: string; distance: number }, y: { candidate: string; distance: number }) =>
+    x.distance - y.distance || x.candidate.localeCompare(y.candidate);
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
-    if (distance <= limit) scored.push({ candidate, distance });
+    const bound = best.length === max ? Math.min(limit, best[max - 1]!.distance) : limit;
+    const distance = editDistance(lower, candidate.toLowerCase(), bound);
+    if (distance > bound) continue;
+    const entry = { candidate, distance };
+    let at = best.length;
+    while (at > 0 && order(best[at - 1]!, entry) > 0) at--;
+    if (at >= max) continue;
+    best.splice(at, 0, entry);
+    if (best.length > max) best.pop();
   }
-  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
-  return scored.slice(0, max).map((s) => s.candidate);
+  return best.map((s) => s.candidate);
 }

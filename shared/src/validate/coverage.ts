@@ -2,6 +2,7 @@ import { COVERAGE_CODES } from '../diagnostics/codes-coverage';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/make';
 import type { Requirement, SmdSpec } from '../model/smd';
+import type { VmdSpec } from '../model/vmd';
 import { resolveRequirement } from '../project/requirement-match';
 import type { WorkspaceIndex } from '../project/workspace-index';
 import type { Range } from '../text/range';
@@ -48,37 +49,38 @@ export function declaredErrorTypes(requirement: Requirement): string[] {
 
 /** VMD groups and scenarios as coverage contributors. */
 export function vmdContributors(index: WorkspaceIndex): CoverageContributor[] {
+  return index.vmds.flatMap(vmdContributorsOf);
+}
+
+/** The groups and scenarios of one VMD as coverage contributors (none without `@spec`). */
+export function vmdContributorsOf(vmd: VmdSpec): CoverageContributor[] {
   const out: CoverageContributor[] = [];
-  for (const vmd of index.vmds) {
-    const specId = vmd.specId?.value;
-    if (!specId) continue;
-    const explicit = (targets: { text: string; range: Range }[]) =>
-      targets.map((t) => ({ text: t.text, file: vmd.file, range: t.range }));
-    for (const group of vmd.groups) {
-      out.push({
-        specId,
-        label: group.name,
-        file: vmd.file,
-        range: group.nameRange,
-        explicit: explicit(group.covers),
-        inferredName: group.name,
-        errorTypes: group.cases.flatMap((c) =>
-          c.expectKind === 'error' && c.errorType ? [c.errorType] : [],
-        ),
-      });
-    }
-    for (const scenario of vmd.scenarios) {
-      out.push({
-        specId,
-        label: `scenario ${scenario.slug}`,
-        file: vmd.file,
-        range: scenario.nameRange,
-        explicit: explicit(scenario.covers),
-        ...(scenario.call ? { inferredName: scenario.call.target } : {}),
-        errorTypes:
-          scenario.call?.expectKind === 'error' && scenario.call.errorType ? [scenario.call.errorType] : [],
-      });
-    }
+  const specId = vmd.specId?.value;
+  if (!specId) return out;
+  const explicit = (targets: { text: string; range: Range }[]) =>
+    targets.map((t) => ({ text: t.text, file: vmd.file, range: t.range }));
+  for (const group of vmd.groups) {
+    out.push({
+      specId,
+      label: group.name,
+      file: vmd.file,
+      range: group.nameRange,
+      explicit: explicit(group.covers),
+      inferredName: group.name,
+      errorTypes: group.cases.flatMap((c) => (c.expectKind === 'error' && c.errorType ? [c.errorType] : [])),
+    });
+  }
+  for (const scenario of vmd.scenarios) {
+    out.push({
+      specId,
+      label: `scenario ${scenario.slug}`,
+      file: vmd.file,
+      range: scenario.nameRange,
+      explicit: explicit(scenario.covers),
+      ...(scenario.call ? { inferredName: scenario.call.target } : {}),
+      errorTypes:
+        scenario.call?.expectKind === 'error' && scenario.call.errorType ? [scenario.call.errorType] : [],
+    });
   }
   return out;
 }
@@ -93,43 +95,72 @@ export function buildCoverageLedger(
   contributors: CoverageContributor[],
   requireCoverage: boolean,
 ): { entries: CoverageEntry[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const entries = new Map<Requirement, CoverageEntry>();
-  const smdFor = (specId: string): SmdSpec | undefined => index.smdById.get(specId)?.[0];
+  const bySpec = new Map<string, CoverageContributor[]>();
+  for (const c of contributors) {
+    const list = bySpec.get(c.specId);
+    if (list) list.push(c);
+    else bySpec.set(c.specId, [c]);
+  }
+  const perSpec = new Map<string, SpecCoverage>();
   for (const [specId, smds] of index.smdById) {
-    const smd = smds[0]!;
-    for (const requirement of smd.requirements) {
-      entries.set(requirement, {
-        specId,
-        requirement,
-        file: smd.file,
-        exempt: requirement.noVerify,
-        groups: [],
-        tasks: [],
-        declaredErrorTypes: declaredErrorTypes(requirement),
-        coveredErrorTypes: [],
-        covered: false,
-      });
-    }
+    perSpec.set(specId, specCoverage(specId, smds[0]!, bySpec.get(specId) ?? [], requireCoverage));
+  }
+  return assembleCoverageLedger(contributors, perSpec);
+}
+
+/** The ledger of one spec: its entries and the advisories about it. */
+export interface SpecCoverage {
+  entries: CoverageEntry[];
+  /** Dangling-target errors of each contributor (only those with any). */
+  dangling: Map<CoverageContributor, Diagnostic[]>;
+  /** Uncovered requirements and uncovered error types, in entry order. */
+  advisories: Diagnostic[];
+}
+
+/**
+ * The coverage of one spec's requirements by `contributors` (those naming `specId`, in ledger order). The
+ * result depends on nothing else, so the validator reuses it while the SMD and contributors are the same.
+ */
+export function specCoverage(
+  specId: string,
+  smd: SmdSpec,
+  contributors: readonly CoverageContributor[],
+  requireCoverage: boolean,
+): SpecCoverage {
+  const entries = new Map<Requirement, CoverageEntry>();
+  for (const requirement of smd.requirements) {
+    entries.set(requirement, {
+      specId,
+      requirement,
+      file: smd.file,
+      exempt: requirement.noVerify,
+      groups: [],
+      tasks: [],
+      declaredErrorTypes: declaredErrorTypes(requirement),
+      coveredErrorTypes: [],
+      covered: false,
+    });
   }
 
+  const dangling = new Map<CoverageContributor, Diagnostic[]>();
   for (const c of contributors) {
-    const smd = smdFor(c.specId);
-    if (!smd) continue;
     const hits: Requirement[] = [];
     if (c.explicit.length > 0) {
       for (const target of c.explicit) {
         const requirement = resolveRequirement(smd, target.text);
-        if (requirement) hits.push(requirement);
-        else
-          diagnostics.push(
-            diag(
-              COVERAGE_CODES.danglingTarget,
-              target.file,
-              target.range,
-              `'${target.text}' names no requirement of ${c.specId}; use a requirement's {#anchor} or its exact heading.`,
-            ),
-          );
+        if (requirement) {
+          hits.push(requirement);
+          continue;
+        }
+        const problem = diag(
+          COVERAGE_CODES.danglingTarget,
+          target.file,
+          target.range,
+          `'${target.text}' names no requirement of ${c.specId}; use a requirement's {#anchor} or its exact heading.`,
+        );
+        const list = dangling.get(c);
+        if (list) list.push(problem);
+        else dangling.set(c, [problem]);
       }
     } else if (c.inferredName) {
       const requirement = resolveRequirement(smd, c.inferredName);
@@ -148,11 +179,12 @@ export function buildCoverageLedger(
     }
   }
 
+  const advisories: Diagnostic[] = [];
   for (const entry of entries.values()) {
     if (entry.exempt) continue;
     const at = entry.requirement.titleRange;
     if (!entry.covered) {
-      diagnostics.push(
+      advisories.push(
         diag(
           COVERAGE_CODES.uncoveredRequirement,
           entry.file,
@@ -165,7 +197,7 @@ export function buildCoverageLedger(
     }
     for (const type of entry.declaredErrorTypes) {
       if (entry.coveredErrorTypes.includes(type)) continue;
-      diagnostics.push(
+      advisories.push(
         diag(
           COVERAGE_CODES.errorTypeNotCovered,
           entry.file,
@@ -175,5 +207,26 @@ export function buildCoverageLedger(
       );
     }
   }
-  return { entries: [...entries.values()], diagnostics };
+  return { entries: [...entries.values()], dangling, advisories };
+}
+
+/**
+ * The whole ledger from each spec's part (`perSpec` in spec-id order): dangling targets in contributor
+ * order, then the advisories and entries spec by spec — the order a single pass over every spec gives.
+ */
+export function assembleCoverageLedger(
+  contributors: readonly CoverageContributor[],
+  perSpec: ReadonlyMap<string, SpecCoverage>,
+): { entries: CoverageEntry[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  for (const c of contributors) {
+    const problems = perSpec.get(c.specId)?.dangling.get(c);
+    if (problems) diagnostics.push(...problems);
+  }
+  const entries: CoverageEntry[] = [];
+  for (const part of perSpec.values()) {
+    diagnostics.push(...part.advisories);
+    entries.push(...part.entries);
+  }
+  return { entries, diagnostics };
 }

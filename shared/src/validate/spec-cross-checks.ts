@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { CROSS_CODES } from '../diagnostics/codes-cross';
 import type { Diagnostic, Fix } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/make';
+import type { AmdSpec } from '../model/amd';
 import type { Located } from '../model/common';
 import type { SmdSpec } from '../model/smd';
 import { smdTemplate, titleFromName } from '../project/templates';
@@ -60,11 +61,22 @@ function removeDependencyFix(smd: SmdSpec, index: number): Fix {
 /**
  * Cross-reference checks between SMDs and AMDs (reference §3.2 items 1–4), all reported at once, plus what
  * the original misses: duplicate spec ids, repeated dependencies, AMD `Depends on` naming no component.
+ * Each part is also exported on its own, so the validator can reuse a part's result while its inputs stay
+ * the same (see validate-workspace.ts); this function runs them all in order.
  */
 export function checkSpecReferences(index: WorkspaceIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const ids = [...index.smdById.keys()];
+  const out: Diagnostic[] = checkDuplicateSpecIds(index);
+  for (const smd of index.smds) out.push(...checkSmdDependencies(smd, index.smdById, ids));
+  out.push(...checkDependencyCycles(index));
+  for (const amd of index.amds) out.push(...checkAmdSpec(amd, index.smdById, ids));
+  for (const [specId, amds] of index.amdsBySpec) out.push(...checkAmdComponents(specId, amds));
+  return out;
+}
 
+/** Spec ids declared by more than one SMD: one error on each declaration. */
+export function checkDuplicateSpecIds(index: WorkspaceIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const [id, smds] of index.smdById) {
     if (smds.length < 2) continue;
     for (const smd of smds) {
@@ -86,39 +98,51 @@ export function checkSpecReferences(index: WorkspaceIndex): Diagnostic[] {
       );
     }
   }
+  return out;
+}
 
-  for (const smd of index.smds) {
-    const seen = new Set<string>();
-    smd.depends.forEach((dep, i) => {
-      if (seen.has(dep.value)) {
-        out.push(
-          diag(
-            CROSS_CODES.duplicateDependency,
-            smd.file,
-            dep.range,
-            `'${dep.value}' is already listed in depends.`,
-            {
-              fixes: [removeDependencyFix(smd, i)],
-            },
-          ),
-        );
-        return;
-      }
-      seen.add(dep.value);
-      if (!index.smdById.has(dep.value)) {
-        out.push(
-          diag(
-            CROSS_CODES.unknownDependency,
-            smd.file,
-            dep.range,
-            `Spec ${smd.id?.value ?? '?'} has dependency ${dep.value} that doesn't exist. Fix the id or create the spec.`,
-            { fixes: unknownSpecFixes(smd.file, dep, ids) },
-          ),
-        );
-      }
-    });
-  }
+/** One SMD's `depends`: repeated entries and ids no SMD declares (with did-you-mean fixes over `ids`). */
+export function checkSmdDependencies(
+  smd: SmdSpec,
+  smdById: ReadonlyMap<string, unknown>,
+  ids: readonly string[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  smd.depends.forEach((dep, i) => {
+    if (seen.has(dep.value)) {
+      out.push(
+        diag(
+          CROSS_CODES.duplicateDependency,
+          smd.file,
+          dep.range,
+          `'${dep.value}' is already listed in depends.`,
+          {
+            fixes: [removeDependencyFix(smd, i)],
+          },
+        ),
+      );
+      return;
+    }
+    seen.add(dep.value);
+    if (!smdById.has(dep.value)) {
+      out.push(
+        diag(
+          CROSS_CODES.unknownDependency,
+          smd.file,
+          dep.range,
+          `Spec ${smd.id?.value ?? '?'} has dependency ${dep.value} that doesn't exist. Fix the id or create the spec.`,
+          { fixes: unknownSpecFixes(smd.file, dep, ids) },
+        ),
+      );
+    }
+  });
+  return out;
+}
 
+/** Every dependency cycle of the graph: one error on each edge of the cycle. */
+export function checkDependencyCycles(index: WorkspaceIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const cycle of index.graph.cycles) {
     const text = cycle.join(' -> ');
     const edges = cycle.slice(0, -1).map((from, i) => {
@@ -146,68 +170,78 @@ export function checkSpecReferences(index: WorkspaceIndex): Diagnostic[] {
       );
     }
   }
+  return out;
+}
 
-  for (const amd of index.amds) {
-    if (amd.specId && !index.smdById.has(amd.specId.value)) {
-      out.push(
-        diag(
-          CROSS_CODES.amdUnknownSpec,
-          amd.file,
-          amd.specId.range,
-          `Architecture for spec ${amd.specId.value} that doesn't exist. Set spec: to the id of an existing .smd.`,
-          { fixes: unknownSpecFixes(amd.file, amd.specId, ids) },
-        ),
-      );
-    }
+/** An AMD whose `spec:` names no SMD. */
+export function checkAmdSpec(
+  amd: AmdSpec,
+  smdById: ReadonlyMap<string, unknown>,
+  ids: readonly string[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (amd.specId && !smdById.has(amd.specId.value)) {
+    out.push(
+      diag(
+        CROSS_CODES.amdUnknownSpec,
+        amd.file,
+        amd.specId.range,
+        `Architecture for spec ${amd.specId.value} that doesn't exist. Set spec: to the id of an existing .smd.`,
+        { fixes: unknownSpecFixes(amd.file, amd.specId, ids) },
+      ),
+    );
   }
+  return out;
+}
 
-  for (const [specId, amds] of index.amdsBySpec) {
-    const components = amds.flatMap((amd) => amd.components.map((component) => ({ amd, component })));
-    const firstByName = new Map<string, (typeof components)[number]>();
-    for (const entry of components) {
-      const key = entry.component.name.toLowerCase();
-      const first = firstByName.get(key);
-      if (!first) {
-        firstByName.set(key, entry);
-        continue;
-      }
+/** The components of every AMD of one spec: duplicate names, `Depends on` naming no component. */
+export function checkAmdComponents(specId: string, amds: readonly AmdSpec[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const components = amds.flatMap((amd) => amd.components.map((component) => ({ amd, component })));
+  const firstByName = new Map<string, (typeof components)[number]>();
+  for (const entry of components) {
+    const key = entry.component.name.toLowerCase();
+    const first = firstByName.get(key);
+    if (!first) {
+      firstByName.set(key, entry);
+      continue;
+    }
+    out.push(
+      diag(
+        CROSS_CODES.duplicateComponent,
+        entry.amd.file,
+        entry.component.nameRange,
+        `Spec ${specId} has duplicate component name '${entry.component.name}' in its AMD file(s). Rename or merge one of them.`,
+        {
+          related: [
+            { file: first.amd.file, range: first.component.nameRange, message: 'first declared here' },
+          ],
+        },
+      ),
+    );
+  }
+  for (const { amd, component } of components) {
+    for (const dep of component.dependsOn) {
+      if (firstByName.has(dep.value.toLowerCase())) continue;
+      const hints = closestMatches(
+        dep.value,
+        [...firstByName.values()].map((e) => e.component.name),
+      );
       out.push(
         diag(
-          CROSS_CODES.duplicateComponent,
-          entry.amd.file,
-          entry.component.nameRange,
-          `Spec ${specId} has duplicate component name '${entry.component.name}' in its AMD file(s). Rename or merge one of them.`,
+          CROSS_CODES.unknownComponentDependency,
+          amd.file,
+          dep.range,
+          `Component ${component.name} depends on '${dep.value}', which is no component of spec ${specId}.${hints.length ? ` Did you mean ${hints.join(', ')}?` : ''}`,
           {
-            related: [
-              { file: first.amd.file, range: first.component.nameRange, message: 'first declared here' },
-            ],
+            fixes: hints.map((h, i) => ({
+              title: `Change to '${h}'`,
+              edits: [{ file: amd.file, range: dep.range, newText: h }],
+              preferred: i === 0,
+            })),
           },
         ),
       );
-    }
-    for (const { amd, component } of components) {
-      for (const dep of component.dependsOn) {
-        if (firstByName.has(dep.value.toLowerCase())) continue;
-        const hints = closestMatches(
-          dep.value,
-          [...firstByName.values()].map((e) => e.component.name),
-        );
-        out.push(
-          diag(
-            CROSS_CODES.unknownComponentDependency,
-            amd.file,
-            dep.range,
-            `Component ${component.name} depends on '${dep.value}', which is no component of spec ${specId}.${hints.length ? ` Did you mean ${hints.join(', ')}?` : ''}`,
-            {
-              fixes: hints.map((h, i) => ({
-                title: `Change to '${h}'`,
-                edits: [{ file: amd.file, range: dep.range, newText: h }],
-                preferred: i === 0,
-              })),
-            },
-          ),
-        );
-      }
     }
   }
   return out;

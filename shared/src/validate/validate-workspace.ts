@@ -7,16 +7,9 @@ import type { ValidationResult, ValidationSummary } from '../project/project-api
 import type { Workspace } from '../project/workspace';
 import { locateToml } from '../store/toml-locate';
 import { EMPTY_RANGE } from '../text/range';
-import { checkComplexity } from './complexity';
-import {
-  buildCoverageLedger,
-  type CoverageContributor,
-  type CoverageEntry,
-  vmdContributors,
-} from './coverage';
+import type { CoverageContributor, CoverageEntry } from './coverage';
+import { CrossCheckMemo } from './cross-check-memo';
 import { checkPlan } from './plan-checks';
-import { checkSpecReferences } from './spec-cross-checks';
-import { checkVmdReferences, checkVmdTargets } from './vmd-cross-checks';
 
 export interface WorkspaceValidation extends ValidationResult {
   /** The plan, when .ossature/plan.toml exists and parses. */
@@ -48,14 +41,30 @@ function planContributors(plan: Plan, planText: string, planFile: string): Cover
   );
 }
 
+/** Cross-check results remembered per workspace, so re-validating after an edit redoes only what changed. */
+const memos = new WeakMap<Workspace, CrossCheckMemo>();
+
 /**
  * Every check of a project in one pass (reference §3): config, each file's parse, cross-references,
  * warnings, the plan, and the coverage ledger. Never stops at the first problem.
+ *
+ * Incremental: each file's parse diagnostics are kept by the Workspace, and cross-check results are reused
+ * while the models they read are unchanged (see CrossCheckMemo), so a pass after a one-file edit costs a
+ * fraction of the first. The result is always what a from-scratch pass gives.
  */
 export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
+  let memo = memos.get(workspace);
+  if (!memo) {
+    memo = new CrossCheckMemo();
+    memos.set(workspace, memo);
+  }
+  return validateWith(workspace, memo);
+}
+
+function validateWith(workspace: Workspace, memo: CrossCheckMemo): WorkspaceValidation {
   const diagnostics: Diagnostic[] = [...workspace.config.diagnostics];
   const files = workspace.files();
-  for (const f of files) diagnostics.push(...f.diagnostics);
+  for (const f of files) for (const d of f.diagnostics) diagnostics.push(d);
   const index = workspace.index;
 
   if (!existsSync(workspace.specDir)) {
@@ -78,8 +87,7 @@ export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
     );
   }
 
-  diagnostics.push(...checkSpecReferences(index), ...checkVmdReferences(index));
-  diagnostics.push(...checkComplexity(index.smds), ...checkVmdTargets(index));
+  for (const d of memo.crossChecks(index)) diagnostics.push(d);
 
   let plan: Plan | undefined;
   if (workspace.planText !== undefined) {
@@ -94,11 +102,16 @@ export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
 
   let coverage: CoverageEntry[] | undefined;
   if (index.vmds.length > 0) {
-    const contributors = vmdContributors(index);
-    if (plan && workspace.planText !== undefined) {
-      contributors.push(...planContributors(plan, workspace.planText, workspace.planFile));
-    }
-    const ledger = buildCoverageLedger(index, contributors, workspace.config.config.test.require_coverage);
+    const planned =
+      plan && workspace.planText !== undefined
+        ? { plan, text: workspace.planText, file: workspace.planFile }
+        : undefined;
+    const ledger = memo.coverageLedger(
+      index,
+      planned,
+      workspace.config.config.test.require_coverage,
+      planContributors,
+    );
     coverage = ledger.entries;
     diagnostics.push(...ledger.diagnostics);
   }
@@ -108,9 +121,9 @@ export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
     smd: index.smds.length,
     amd: index.amds.length,
     vmd: index.vmds.length,
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-    infos: diagnostics.filter((d) => d.severity === 'info').length,
+    errors: count(diagnostics, 'error'),
+    warnings: count(diagnostics, 'warning'),
+    infos: count(diagnostics, 'info'),
   };
   return {
     root: workspace.root,
@@ -119,6 +132,12 @@ export function validateWorkspace(workspace: Workspace): WorkspaceValidation {
     ...(plan ? { plan } : {}),
     ...(coverage ? { coverage } : {}),
   };
+}
+
+function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  let n = 0;
+  for (const d of diagnostics) if (d.severity === severity) n++;
+  return n;
 }
 
 /** Stable order: by file, then position, then code. */
