@@ -1,4 +1,4 @@
-// Which documents the language server handles, and which files it hears about when they change on disk.
+// Which documents the language server handles (the server itself watches the files on disk).
 import type { DocumentSelector } from 'vscode-languageclient';
 
 export const languageIds = ['ossature-smd', 'ossature-amd', 'ossature-vmd'] as const;
@@ -10,6 +10,3 @@ export const documentSelector: DocumentSelector = [
   ...languageIds.map((language) => ({ scheme: 'file', language })),
   ...tomlPatterns.map((pattern) => ({ scheme: 'file', pattern })),
 ];
-
-/** Globs of the files watched on disk; their changes reach the server as `workspace/didChangeWatchedFiles`. */
-export const watchedGlobs = ['**/*.{smd,amd,vmd}', ...tomlPatterns] as const;

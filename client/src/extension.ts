@@ -17,13 +17,13 @@ export async function activate(context: ExtensionContext): Promise<OssatureApi> 
   context.subscriptions.push(log);
 
   let settings = readSettings(log);
-  const { client, watchers } = createLanguageClient({
+  const { client } = createLanguageClient({
     serverModule: context.asAbsolutePath('dist/server.js'),
     log,
     validationEnabled: () => settings['validate.enable'],
   });
   activeClient = client;
-  context.subscriptions.push(...watchers, client, ...registerCommands({ client, log }));
+  context.subscriptions.push(client, ...registerCommands({ client, log }));
 
   context.subscriptions.push(
     workspace.onDidChangeConfiguration(async (event) => {

@@ -1,4 +1,4 @@
-import { type Disposable, type LogOutputChannel, workspace } from 'vscode';
+import type { LogOutputChannel } from 'vscode';
 import {
   LanguageClient,
   type LanguageClientOptions,
@@ -6,7 +6,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { documentSelector, watchedGlobs } from './documents';
+import { documentSelector } from './documents';
 
 export interface ClientSetup {
   /** Absolute path of the bundled server (dist/server.js). */
@@ -16,8 +16,12 @@ export interface ClientSetup {
   readonly validationEnabled: () => boolean;
 }
 
-/** The LanguageClient over IPC (Node's fork channel) to dist/server.js, and the file watchers it owns. */
-export function createLanguageClient(setup: ClientSetup): { client: LanguageClient; watchers: Disposable[] } {
+/**
+ * The LanguageClient over IPC (Node's fork channel) to dist/server.js. File watching is the server's: it
+ * registers its watchers dynamically (as it does in any LSP editor), so the client adds none of its own and
+ * no event arrives twice.
+ */
+export function createLanguageClient(setup: ClientSetup): { client: LanguageClient } {
   const { serverModule, log } = setup;
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -27,17 +31,15 @@ export function createLanguageClient(setup: ClientSetup): { client: LanguageClie
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
-  const watchers = watchedGlobs.map((glob) => workspace.createFileSystemWatcher(glob));
   const middleware: Middleware = {
     handleDiagnostics: (uri, diagnostics, next) => next(uri, setup.validationEnabled() ? diagnostics : []),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    synchronize: { fileEvents: watchers },
     outputChannel: log,
     middleware,
   };
   // The id 'ossature' makes the client read the `ossature.trace.server` setting itself.
   const client = new LanguageClient('ossature', 'Ossature Language Server', serverOptions, clientOptions);
-  return { client, watchers };
+  return { client };
 }

@@ -36,7 +36,8 @@ import { uriToPath } from './paths';
 import { type FileChange, WorkspaceManager } from './workspace-manager';
 
 /** Characters after which the client should ask for completions unprompted. */
-const COMPLETION_TRIGGERS = ['@', '[', ',', ' ', '"', '#', '>'];
+// No space: it would ask for completions on every space typed in prose.
+const COMPLETION_TRIGGERS = ['@', '[', ',', '"', '#', '>'];
 
 /** File events the server asks a client to watch, when the client lets it register watchers. */
 const WATCHED_GLOBS = ['**/*.smd', '**/*.amd', '**/*.vmd', '**/ossature.toml', '**/.ossature/plan.toml'];
