@@ -23,7 +23,7 @@ import {
   type ValidationSummaryResult,
 } from '../../shared/src/protocol';
 import { provideCodeActions } from './features/code-actions';
-import { provideCompletion } from './features/completion';
+import { provideCompletionList } from './features/completion-list';
 import { provideDefinition } from './features/definition';
 import { provideDocumentLinks } from './features/document-links';
 import { provideDocumentSymbols } from './features/document-symbols';
@@ -190,7 +190,7 @@ export function startServer(connection: Connection): void {
     }
   });
   connection.onCompletion(({ textDocument, position }) =>
-    onFile(textDocument.uri, [], (ws, file) => provideCompletion(ws, file, position)),
+    onFile(textDocument.uri, { isIncomplete: false, items: [] }, (ws, file) => provideCompletionList(ws, file, position)),
   );
 
   const summary = (params?: ValidationSummaryParams): ValidationSummaryResult => {
