@@ -117,3 +117,38 @@ test('clean: nothing to clean, refusal without -y off a terminal, then -y delete
   assert.ok(!existsSync(join(root, '.ossature')));
   assert.ok(existsSync(join(root, 'output', 'keep.py')));
 });
+
+test('ossature lsp --stdio answers initialize with the server capabilities', async () => {
+  const { spawn } = await import('node:child_process');
+  const { CLI } = await import('../support/cli');
+  const root = makeProject({ 'specs/a.smd': validSmd('A') });
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null },
+  });
+  child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  const reply = await new Promise<string>((resolvePromise, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const at = out.indexOf('\r\n\r\n');
+      if (at !== -1) {
+        const length = Number(/Content-Length: (\d+)/.exec(out)?.[1]);
+        if (out.length >= at + 4 + length) resolvePromise(out.slice(at + 4, at + 4 + length));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before answering`)));
+  });
+  child.kill();
+  const message = JSON.parse(reply);
+  assert.equal(message.id, 1);
+  assert.equal(message.result.serverInfo.name, 'ossature');
+  assert.equal(message.result.capabilities.hoverProvider, true);
+  assert.equal(message.result.capabilities.renameProvider.prepareProvider, true);
+});
