@@ -190,7 +190,9 @@ export function startServer(connection: Connection): void {
     }
   });
   connection.onCompletion(({ textDocument, position }) =>
-    onFile(textDocument.uri, { isIncomplete: false, items: [] }, (ws, file) => provideCompletionList(ws, file, position)),
+    onFile(textDocument.uri, { isIncomplete: false, items: [] }, (ws, file) =>
+      provideCompletionList(ws, file, position),
+    ),
   );
 
   const summary = (params?: ValidationSummaryParams): ValidationSummaryResult => {
