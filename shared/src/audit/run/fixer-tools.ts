@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
+import { GREP_MAX_LINES, grepContext } from '../../build/tools/grep-context';
 import { type AgentTool, defineTool, ToolRetry } from '../../llm';
 import { writeFileAtomicSync } from '../../store/atomic-write';
 import { applyEdits } from './apply-edits';
@@ -11,7 +12,7 @@ import { applyEdits } from './apply-edits';
  * `edit_file` may change only the files the finding is about, and records every file it changed.
  */
 
-export const GREP_MAX_LINES = 200;
+export { GREP_MAX_LINES } from '../../build/tools/grep-context';
 
 export interface FixerToolContext {
   /** The spec folder (absolute). */
@@ -50,32 +51,15 @@ function readText(full: string, path: string): string {
 
 /** Matching lines with one line of context, `L<n>: text`, groups separated by `--`; at most 200 lines. */
 export function grepText(text: string, pattern: string): string {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, 'i');
-  } catch (error) {
-    throw new ToolRetry(`"${pattern}" is not a valid regular expression (${(error as Error).message}).`);
-  }
   const lines = text.split(/\r\n|\r|\n/);
-  const shown = new Set<number>();
-  lines.forEach((line, i) => {
-    if (!regex.test(line)) return;
-    for (let j = Math.max(0, i - 1); j <= Math.min(lines.length - 1, i + 1); j++) shown.add(j);
-  });
-  if (shown.size === 0) return `No line matches /${pattern}/i.`;
+  const result = grepContext(lines, pattern);
+  if (result.shown.length === 0) return `No line matches /${pattern}/i.`;
   const out: string[] = [];
-  let previous = -2;
-  let count = 0;
-  for (const i of [...shown].sort((a, b) => a - b)) {
-    if (count >= GREP_MAX_LINES) {
-      out.push(`… (stopped at ${GREP_MAX_LINES} lines; narrow the pattern)`);
-      break;
-    }
-    if (i > previous + 1 && out.length > 0) out.push('--');
-    out.push(`L${i + 1}: ${lines[i]}`);
-    previous = i;
-    count++;
+  for (const line of result.shown) {
+    if (line.afterGap) out.push('--');
+    out.push(`L${line.index + 1}: ${lines[line.index]}`);
   }
+  if (result.truncated) out.push(`… (stopped at ${GREP_MAX_LINES} lines; narrow the pattern)`);
   return out.join('\n');
 }
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { applyEdits } from '../../audit/run/apply-edits';
 import { type AgentTool, defineTool, ToolRetry } from '../../llm';
+import { GREP_MAX_LINES, grepContext } from './grep-context';
 import type { TaskSandbox } from './sandbox';
 
 /**
@@ -11,7 +12,6 @@ import type { TaskSandbox } from './sandbox';
  * errors (ToolRetry); a read of a file that does not exist answers with an "Error: …" text, as the original.
  */
 
-export const GREP_MAX_LINES = 200;
 export const LIST_MAX_ENTRIES = 200;
 
 /** Lines in a text as an editor counts them (a final newline does not start a new line). */
@@ -67,35 +67,16 @@ export function numberedLines(text: string, start: number, end: number): string 
 
 /** Case-insensitive matches with one line of context: hits marked `>`, groups split by `---`, ≤ 200 lines. */
 export function grepLines(text: string, pattern: string, shown: string): string {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, 'i');
-  } catch (error) {
-    throw new ToolRetry(`"${pattern}" is not a valid regular expression (${(error as Error).message}).`);
-  }
   const lines = text.split(/\r\n|\r|\n/);
   if (text.endsWith('\n')) lines.pop();
-  const hits = new Set<number>();
-  const shownLines = new Set<number>();
-  lines.forEach((line, i) => {
-    if (!regex.test(line)) return;
-    hits.add(i);
-    for (let j = Math.max(0, i - 1); j <= Math.min(lines.length - 1, i + 1); j++) shownLines.add(j);
-  });
-  if (hits.size === 0) return `No matches for /${pattern}/i in ${shown}.`;
+  const result = grepContext(lines, pattern);
+  if (result.shown.length === 0) return `No matches for /${pattern}/i in ${shown}.`;
   const out: string[] = [];
-  let previous = -2;
-  let count = 0;
-  for (const i of [...shownLines].sort((a, b) => a - b)) {
-    if (count >= GREP_MAX_LINES) {
-      out.push(`... (stopped at ${GREP_MAX_LINES} lines; narrow the pattern)`);
-      break;
-    }
-    if (i > previous + 1 && out.length > 0) out.push('---');
-    out.push(`${hits.has(i) ? '>' : ' '}${i + 1}: ${lines[i]}`);
-    previous = i;
-    count++;
+  for (const line of result.shown) {
+    if (line.afterGap) out.push('---');
+    out.push(`${line.hit ? '>' : ' '}${line.index + 1}: ${lines[line.index]}`);
   }
+  if (result.truncated) out.push(`... (stopped at ${GREP_MAX_LINES} lines; narrow the pattern)`);
   return out.join('\n');
 }
 

@@ -15,7 +15,8 @@ import type { TaskSandbox } from './sandbox';
 
 export { checkCommand, shellWords } from './command-check';
 export { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_OUTPUT_CAP, runShell, type ShellResult } from './command-run';
-export { countLines, GREP_MAX_LINES, grepLines, LIST_MAX_ENTRIES, numberedLines } from './file-tools';
+export { countLines, grepLines, LIST_MAX_ENTRIES, numberedLines } from './file-tools';
+export { GREP_MAX_LINES, grepContext } from './grep-context';
 export { normalizeToolPath, type SandboxedPath, TaskSandbox, type TaskSandboxOptions } from './sandbox';
 
 export interface BuildToolOptions {
