@@ -1,4 +1,5 @@
 import { type CrossSpecAuditReport, type CrossSpecFinding, crossSpecAuditReportSchema } from '../../llm';
+import { CROSS_SPEC_DIR } from '../../project/project-paths';
 import { render } from '../../prompts';
 import { buildCrossSpecInput } from '../cross-spec-input';
 import { readResponse, writePrompt, writeResponse } from './artifacts';
@@ -6,7 +7,6 @@ import { type RunContext, signalOf } from './context';
 import { inStep } from './errors';
 import { countFindings, type FindingRow } from './events';
 import { auditWithFixes } from './fix-cycle';
-import { CROSS_SPEC_DIR } from './paths';
 import type { AuditProject } from './project';
 import { runSpecFixer } from './spec-fixer';
 

@@ -2,6 +2,8 @@
  * The `ossature audit` run (reference §4): orchestration over the deterministic pieces in `audit/` and the
  * model layer in `llm/`. Entry point: {@link runAudit}.
  */
+
+export { LOCK_FILE } from '../../store/run-lock';
 export { applyEdits, countOccurrences, type EditOutcome, type TextEdit } from './apply-edits';
 export { AUDIT_ROLES } from './context';
 export type { DryRunReport, EstimatedCall } from './dry-run';
@@ -10,4 +12,3 @@ export * from './events';
 export type { FixMode } from './fix-cycle';
 export type { PlanPhaseResult } from './plan-phase';
 export { type AuditRunOptions, type AuditRunResult, runAudit } from './run-audit';
-export { LOCK_FILE } from './run-lock';

@@ -6,10 +6,10 @@ import type { AmdSpec } from '../../model/amd';
 import type { OssatureConfig } from '../../model/config';
 import type { SmdSpec } from '../../model/smd';
 import type { VmdSpec } from '../../model/vmd';
+import { type ProjectPaths, projectPaths } from '../../project/project-paths';
 import type { Workspace } from '../../project/workspace';
 import { validateWorkspace } from '../../validate/validate-workspace';
 import type { SpecFileText } from '../numbered-input';
-import { type AuditPaths, auditPaths } from './paths';
 
 /**
  * The project as one audit run sees it: the workspace (re-parsed when the fixer edits a file), the paths,
@@ -17,12 +17,12 @@ import { type AuditPaths, auditPaths } from './paths';
  * the spec graph.
  */
 export class AuditProject {
-  readonly paths: AuditPaths;
+  readonly paths: ProjectPaths;
   /** Spec ids in file order (set once graph.toml's order is known). */
   specOrder: string[] = [];
 
   constructor(readonly workspace: Workspace) {
-    this.paths = auditPaths(workspace.root, workspace.config.config);
+    this.paths = projectPaths(workspace.root, workspace.config.config);
   }
 
   get config(): OssatureConfig {

@@ -14,6 +14,7 @@ import type { Manifest } from '../../model/manifest';
 import { Workspace } from '../../project/workspace';
 import { writeGraphFile } from '../../store/graph-file';
 import { writeManifestFile } from '../../store/manifest-file';
+import { acquireRunLock, RunLockBusyError } from '../../store/run-lock';
 import { auditScope } from '../audit-scope';
 import { createManifest } from '../manifest';
 import { runBriefs } from './briefs-run';
@@ -28,7 +29,6 @@ import { runInterfaces } from './interfaces-run';
 import { choosePlanning, type PlanPhaseResult, runPlanPhase } from './plan-phase';
 import { AuditProject, specDiagnostics } from './project';
 import { writeReportFiles } from './report-files';
-import { acquireRunLock } from './run-lock';
 import { auditSpec, cachedSpecReport, loadCachedSpec } from './spec-audit';
 
 /**
@@ -212,7 +212,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRunResult
     return { outcome: 'dry-run', ...base, audited: scope.audit, ...report };
   }
 
-  const lock = acquireRunLock(project.paths.ossature, 'audit');
+  const lock = takeLock(project.paths.ossature);
   try {
     const ctx: RunContext = {
       client,
@@ -294,4 +294,13 @@ async function auditAndPlan(
     usage: ctx.client.usage.total(),
     ...(plan ? { plan } : {}),
   };
+}
+
+function takeLock(ossatureDir: string): ReturnType<typeof acquireRunLock> {
+  try {
+    return acquireRunLock(ossatureDir, 'audit');
+  } catch (error) {
+    if (error instanceof RunLockBusyError) throw new AuditError(error.message, 'failure');
+    throw error;
+  }
 }

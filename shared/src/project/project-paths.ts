@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
-import { AUDIT_FINDINGS_FILE } from '../../model/audit-findings';
-import type { OssatureConfig } from '../../model/config';
+import { AUDIT_FINDINGS_FILE } from '../model/audit-findings';
+import type { OssatureConfig } from '../model/config';
 
-/** Where audit reads and writes (reference §2.5). */
-export interface AuditPaths {
+/** Where audit and build read and write (reference §2.5). */
+export interface ProjectPaths {
   root: string;
   specDir: string;
   contextDir: string;
@@ -29,7 +29,7 @@ export interface AuditPaths {
 /** The folder name of the cross-spec audit under `audits/`. */
 export const CROSS_SPEC_DIR = 'cross-spec';
 
-export function auditPaths(root: string, config: OssatureConfig): AuditPaths {
+export function projectPaths(root: string, config: OssatureConfig): ProjectPaths {
   const ossature = join(root, '.ossature');
   const context = join(ossature, 'context');
   return {

@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditError } from './errors';
 
 /**
  * `.ossature/run.lock`: keeps two runs (audit, build) from interleaving their writes. Created with O_EXCL
@@ -13,6 +12,11 @@ interface LockHolder {
   pid: number;
   command: string;
   started: string;
+}
+
+/** Another live run holds the lock (the message names it and says what to do). */
+export class RunLockBusyError extends Error {
+  override name = 'RunLockBusyError';
 }
 
 export interface RunLock {
@@ -39,7 +43,7 @@ function readHolder(file: string): LockHolder | undefined {
   }
 }
 
-/** Takes the lock for `command`, or throws an {@link AuditError} naming the run that holds it. */
+/** Takes the lock for `command`, or throws a {@link RunLockBusyError} naming the run that holds it. */
 export function acquireRunLock(ossatureDir: string, command: string): RunLock {
   mkdirSync(ossatureDir, { recursive: true });
   const file = join(ossatureDir, LOCK_FILE);
@@ -61,9 +65,8 @@ export function acquireRunLock(ossatureDir: string, command: string): RunLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const other = readHolder(file);
       if (other && other.pid !== process.pid && alive(other.pid)) {
-        throw new AuditError(
+        throw new RunLockBusyError(
           `Another ossature run (${other.command}, pid ${other.pid}, started ${other.started}) is using .ossature/. Wait for it to finish, or delete .ossature/${LOCK_FILE} if that process is gone.`,
-          'failure',
         );
       }
       try {
@@ -73,5 +76,5 @@ export function acquireRunLock(ossatureDir: string, command: string): RunLock {
       }
     }
   }
-  throw new AuditError(`Could not take .ossature/${LOCK_FILE}; run the command again.`, 'failure');
+  throw new RunLockBusyError(`Could not take .ossature/${LOCK_FILE}; run the command again.`);
 }
