@@ -156,17 +156,22 @@ test('python: one task per table group, then one scenario bundle; opaque fixture
   assert.ok(warnings[1]!.includes("scenario 'needs a database'") && warnings[1]!.includes('opaque'));
 });
 
-test('other languages: no group tasks (warned), call scenarios skipped, harness under checks/', () => {
-  const { bySpec, warnings } = synthesize('rust', 'pytest {file} -x');
+test('other languages: no group tasks (warned), call scenarios skipped, a Node.js harness run by node', () => {
+  const { bySpec, warnings } = synthesize('rust');
   const tasks = bySpec.get('TIME')!;
   assert.equal(tasks.length, 1);
   assert.deepEqual(tasks[0]!.outputs, [
     'checks/time.scenarios.time.cases.json',
-    'checks/test_checks_scenarios_time_time.py',
+    'checks/scenarios_time_time.mjs',
   ]);
-  assert.deepEqual(tasks[0]!.verify, ['pytest checks/test_checks_scenarios_time_time.py -x']);
+  assert.deepEqual(tasks[0]!.verify, ['node checks/scenarios_time_time.mjs']);
   assert.deepEqual(tasks[0]!.caseLabels, ['cli prints help']);
   assert.equal(warnings.filter((w) => w.includes('need Python output')).length, 5);
+});
+
+test('other languages: [test] command still overrides the node command, with {file} the .mjs harness', () => {
+  const tasks = synthesize('go', 'make check FILE={file}').bySpec.get('TIME')!;
+  assert.deepEqual(tasks[0]!.verify, ['make check FILE=checks/scenarios_time_time.mjs']);
 });
 
 test('yep: its command scenarios become one Rust verify task', () => {
@@ -193,8 +198,8 @@ test('yep: its command scenarios become one Rust verify task', () => {
       title: 'Verify: scenarios (YEP)',
       group: '@scenarios',
       file: 'specs/YEP.vmd',
-      outputs: ['checks/yep.scenarios.YEP.cases.json', 'checks/test_checks_scenarios_yep_YEP.py'],
-      verify: ['python -m pytest checks/test_checks_scenarios_yep_YEP.py -q'],
+      outputs: ['checks/yep.scenarios.YEP.cases.json', 'checks/scenarios_yep_YEP.mjs'],
+      verify: ['node checks/scenarios_yep_YEP.mjs'],
       covers: ['Output Repeated String'],
     },
   );
@@ -224,6 +229,7 @@ test('helpers: names, commands, target files', () => {
   assert.equal(sanitizeName('fmt.short-x'), 'fmt_short_x');
   assert.equal(specSlug('MY-SPEC'), 'my_spec');
   assert.deepEqual(verifyCommandFor('', 'tests/t.py'), ['python -m pytest tests/t.py -q']);
+  assert.deepEqual(verifyCommandFor('', 'checks/s.mjs'), ['node checks/s.mjs']);
   assert.deepEqual(verifyCommandFor('uv run pytest {file} && echo {file}', 't.py'), [
     'uv run pytest t.py && echo t.py',
   ]);

@@ -14,9 +14,13 @@ import { projectRelative } from './file-order';
  * - Outputs: `[fixture, harness]`. Fixtures live under `checks/` and carry the spec slug
  *   (`checks/<spec>.<name>.<arity>.cases.json`, `checks/<spec>.scenarios.<stem>.cases.json`). Harnesses:
  *   `tests/test_checks_<spec>_<name>[_<arity>].py` / `tests/test_checks_scenarios_<spec>_<stem>.py` for
- *   Python projects, the same names under `checks/` for other languages.
+ *   Python projects (pytest modules that also run as `python3 <harness>`).
  * - Verify: `python -m pytest <harness> -q`, or `[test] command` with `{file}` replaced by the harness path
  *   (the path is appended when there is no `{file}`).
+ *
+ * Departure from the original: the command scenarios of a project in another language get a Node.js
+ * harness, `checks/scenarios_<spec>_<stem>.mjs`, verified by `node <harness>` (or `[test] command`), where
+ * the original wrote a pytest module under `checks/` and so needed Python and pytest in every project.
  */
 
 export const FIXTURE_DIR = 'checks';
@@ -73,7 +77,7 @@ export function groupKey(group: Group): string {
   return `${group.name}/${group.arity}`;
 }
 
-/** The verify command for a harness. */
+/** The verify command for a harness: `[test] command` when set, else pytest (or node for a `.mjs` harness). */
 export function verifyCommandFor(testCommand: string, harness: string): string[] {
   if (testCommand) {
     return [
@@ -82,7 +86,7 @@ export function verifyCommandFor(testCommand: string, harness: string): string[]
         : `${testCommand} ${harness}`,
     ];
   }
-  return [`python -m pytest ${harness} -q`];
+  return harness.endsWith('.mjs') ? [`node ${harness}`] : [`python -m pytest ${harness} -q`];
 }
 
 /** The `@path` of the first component (over the AMDs in order) whose interface mentions `name` as a word. */
@@ -104,7 +108,6 @@ export function synthesizeVerifyTasks(input: VerifyTaskInput): VerifyTaskSynthes
   const warnings: string[] = [];
   const bySpec = new Map<string, VerifyTaskSpec[]>();
   const python = input.language.trim().toLowerCase() === 'python';
-  const harnessDir = python ? 'tests' : FIXTURE_DIR;
   const push = (task: VerifyTaskSpec) => {
     const list = bySpec.get(task.specId);
     if (list) list.push(task);
@@ -139,7 +142,7 @@ export function synthesizeVerifyTasks(input: VerifyTaskInput): VerifyTaskSynthes
       }
       const unique = nameCounts.get(`${specId}\u0000${sanitizeName(group.name)}`) === 1;
       const base = `test_checks_${specSlug(specId)}_${sanitizeName(group.name)}${unique ? '' : `_${group.arity}`}`;
-      const harness = `${harnessDir}/${base}.py`;
+      const harness = `tests/${base}.py`;
       const fixture = `${FIXTURE_DIR}/${specSlug(specId)}.${group.name}.${group.arity}.cases.json`;
       push({
         specId,
@@ -176,7 +179,9 @@ export function synthesizeVerifyTasks(input: VerifyTaskInput): VerifyTaskSynthes
     let stem = fileStem(vmd.file);
     if ((stemCounts.get(`${specId}\u0000${stem}`) ?? 1) > 1)
       stem = sanitizeName(vmdFile.replace(/\.[^./]*$/, ''));
-    const harness = `${harnessDir}/test_checks_scenarios_${specSlug(specId)}_${stem}.py`;
+    const harness = python
+      ? `tests/test_checks_scenarios_${specSlug(specId)}_${stem}.py`
+      : `${FIXTURE_DIR}/scenarios_${specSlug(specId)}_${stem}.mjs`;
     const fixture = `${FIXTURE_DIR}/${specSlug(specId)}.scenarios.${stem}.cases.json`;
     const covers: string[] = [];
     for (const scenario of eligible) addUnique(covers, coversOf(scenario.covers));

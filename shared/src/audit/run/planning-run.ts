@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { specTaskPlanSchema } from '../../llm';
 import type { Plan, PlanTask } from '../../model/plan';
+import { filesBelow } from '../../project/files-below';
 import { profileFor, render } from '../../prompts';
 import {
   buildPlannerUserPrompt,
@@ -33,22 +32,7 @@ export type PlanMode = 'full' | 'incremental';
 
 /** Every file under the context folder, relative with `/`, sorted. */
 export function contextInventory(contextDir: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, prefix: string) => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(join(dir, entry.name), rel);
-      else if (entry.isFile()) out.push(rel);
-    }
-  };
-  walk(contextDir, '');
-  return out.sort();
+  return filesBelow(contextDir).sort();
 }
 
 export function verifyTasksOf(project: AuditProject): {
