@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 /**
  * Runs one shell command in its own process group (reference §5.5 `run_command`, §5.4 verify): cwd is the
@@ -16,6 +17,8 @@ export interface ShellOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   outputCap?: number;
+  /** Receives the output as it arrives (uncapped, decoded as UTF-8), e.g. for a live view. */
+  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
 }
 
 export interface ShellResult {
@@ -101,8 +104,16 @@ export function runShell(command: string, options: ShellOptions): Promise<ShellR
       timedOut = true;
       stop();
     }, timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => stdout.add(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => stderr.add(chunk));
+    const listen = (stream: 'stdout' | 'stderr', text: CappedText) => {
+      const decoder = options.onOutput ? new StringDecoder('utf8') : undefined;
+      child[stream]?.on('data', (chunk: Buffer) => {
+        text.add(chunk);
+        const decoded = decoder?.write(chunk);
+        if (decoded) options.onOutput?.(decoded, stream);
+      });
+    };
+    listen('stdout', stdout);
+    listen('stderr', stderr);
     child.on('error', (error) => {
       if (settled) return;
       settled = true;
