@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { type ErrorReply, messageJson, type Reply, type StaticReply, sseEvents } from './scripted-replies';
 
-export { type Block, type Reply, reply, type UsageShape } from './scripted-replies';
+export { type Block, type Reply, reply, type StaticReply, type UsageShape } from './scripted-replies';
 
 /**
  * A scripted Anthropic Messages API on 127.0.0.1 for tests: the real SDK talks to it over real HTTP.
@@ -13,6 +13,12 @@ export { type Block, type Reply, reply, type UsageShape } from './scripted-repli
  * retry-after, 529, 500…), an `error` event mid-stream, a stream cut off by destroying the socket, or a
  * slow start / stall (for timeouts). Every request is recorded — headers without the credential, and the
  * parsed body — for assertions.
+ *
+ * Queued replies are used first, in arrival order. When the queue is empty, `respond` (if given) answers from
+ * the request itself — what concurrent requests of a parallel build need, since their arrival order is not
+ * fixed. `latencyMs` holds every reply back that long before its first byte, like a model's time to first
+ * token. `getJson` adds read-only `GET` routes answering JSON (e.g. counters of a scripted model, for a
+ * server running in another process).
  */
 export interface RecordedRequest {
   index: number;
@@ -41,6 +47,14 @@ export interface ScriptedServer {
 export interface ScriptedServerOptions {
   /** The key requests should carry; recorded as `credential: 'expected'` when they do. */
   expectedKey?: string;
+  /** Answers a request when no queued reply is left; undefined → the "no reply scripted" 400 error. */
+  respond?: (request: RecordedRequest) => StaticReply | undefined;
+  /** Wait before every `POST /v1/messages` reply starts (headers included), in ms. */
+  latencyMs?: number;
+  /** `GET <path>` routes, each answering its function's value as JSON. */
+  getJson?: Record<string, () => unknown>;
+  /** The port to listen on; default any free one. */
+  port?: number;
 }
 
 export async function startScriptedServer(options: ScriptedServerOptions = {}): Promise<ScriptedServer> {
@@ -67,6 +81,16 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     } catch {
       body = text;
     }
+    const route =
+      req.method === 'GET'
+        ? options.getJson?.[new URL(req.url ?? '/', 'http://127.0.0.1').pathname]
+        : undefined;
+    if (route) {
+      // Not recorded: these routes are for whoever runs the server, not part of the API under test.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(route()));
+      return;
+    }
     const recorded = record(req, body);
     requests.push(recorded);
     if (req.method !== 'POST' || recorded.path !== '/v1/messages') {
@@ -79,7 +103,13 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       return;
     }
     const queued = queue.shift();
-    const next = typeof queued === 'function' ? queued(recorded) : queued;
+    const next = typeof queued === 'function' ? queued(recorded) : (queued ?? options.respond?.(recorded));
+    if (options.latencyMs) {
+      const closed = new AbortController();
+      res.on('close', () => closed.abort());
+      await pause(options.latencyMs, closed.signal);
+      if (closed.signal.aborted) return;
+    }
     if (!next) {
       sendError(res, {
         kind: 'error',
@@ -119,7 +149,7 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
