@@ -14,8 +14,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadSupport as loadSupportFrom } from './bundle-support.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench', '.work');
@@ -34,18 +34,7 @@ export { cachedInputShare, formatCost, formatTokens } from './shared/src/llm/usa
 `;
 
 async function loadSupport() {
-  const esbuild = await import('esbuild');
-  const outfile = join(work, 'audit-bench-support.mjs');
-  await esbuild.build({
-    stdin: { contents: SUPPORT, resolveDir: root, loader: 'ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'silent',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  return loadSupportFrom(SUPPORT, join(work, 'audit-bench-support.mjs'));
 }
 
 // ---------------------------------------------------------------- the prompt cache, as the API keeps it

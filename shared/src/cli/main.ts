@@ -3,6 +3,7 @@ import packageJson from '../../../package.json';
 import { ProjectNotFoundError } from '../project/discovery';
 import { StoreError } from '../store/toml-read';
 import { runAuditCommand } from './commands/audit';
+import { type BuildCommandOptions, runBuildCommand } from './commands/build';
 import { runClean } from './commands/clean';
 import { runInit } from './commands/init';
 import { runLsp } from './commands/lsp';
@@ -73,6 +74,44 @@ function buildProgram(setExit: (code: number) => void): Command {
         errorsOk?: boolean;
         dryRun?: boolean;
       }) => setExit(await runAuditCommand(context(), options)),
+    );
+
+  program
+    .command('build')
+    .description(
+      'build the plan: each task implemented by the model, verified, fixed; only what changed is rebuilt',
+    )
+    .option('--step', 'pause after each task: continue, skip the next task, or stop')
+    .option('--auto', 'never ask; stop at the first failed task')
+    .option('--skip-failures', 'with --auto: go on past failed tasks')
+    .option('--spec <ID>', 'build only this spec and the specs it depends on')
+    .option('--only <ID>', 'build exactly this one task')
+    .option('--force', 'rebuild every selected task even if it is up to date')
+    .option(
+      '--jobs <N>',
+      'tasks of independent specs run side by side, up to N at once (default [build] jobs)',
+    )
+    .option(
+      '--dry-run',
+      'call no model and write nothing: list each task that would run, why, and the estimated cost',
+    )
+    .option('--events <FILE>', 'write run events as NDJSON to FILE (or fd:N)')
+    .action(async (options: BuildCommandOptions) =>
+      setExit(await runBuildCommand(context(), 'build', options)),
+    );
+
+  program
+    .command('retry')
+    .description('set failed tasks (or --from / --only) back to pending and build again')
+    .option('--from <ID>', 'rebuild every task from ID on')
+    .option('--only <ID>', 'rebuild this task and the tasks that depend on it')
+    .option('--auto', 'never ask; stop at the first failed task')
+    .option('--skip-failures', 'with --auto: go on past failed tasks')
+    .option('--jobs <N>', 'tasks of independent specs run side by side, up to N at once')
+    .option('--dry-run', 'call no model and write nothing: list what would run and the estimated cost')
+    .option('--events <FILE>', 'write run events as NDJSON to FILE (or fd:N)')
+    .action(async (options: BuildCommandOptions) =>
+      setExit(await runBuildCommand(context(), 'retry', options)),
     );
 
   program

@@ -1,4 +1,3 @@
-import { createInterface, type Interface } from 'node:readline';
 import {
   type AskFunction,
   AuditError,
@@ -8,6 +7,7 @@ import {
 } from '../../audit/run';
 import { UsageTracker } from '../../llm';
 import { type CliContext, CliError, configFileFor, EXIT } from '../context';
+import { createLineInput } from '../line-input';
 import type { Terminal } from '../terminal';
 import { renderDryRun, renderEvent, StatusLine, usageLine } from './audit-output';
 
@@ -20,49 +20,16 @@ export interface AuditOptions {
   dryRun?: boolean;
 }
 
-/**
- * Yes/no questions on stdin. End of input takes the default answer; Ctrl-C at a question (or anywhere in
- * the run) calls `interrupt`.
- */
+/** Yes/no questions on stdin; the end of input takes the default answer. */
 function createAsker(interrupt: () => void): { ask: AskFunction; close(): void } {
-  let rl: Interface | undefined;
-  let closed = false;
-  const lines: string[] = [];
-  let waiting: ((line: string | undefined) => void) | undefined;
-  const open = () => {
-    if (rl) return;
-    rl = createInterface({ input: process.stdin, terminal: Boolean(process.stdin.isTTY) });
-    rl.on('line', (line) => {
-      if (waiting) {
-        const resolve = waiting;
-        waiting = undefined;
-        resolve(line);
-      } else lines.push(line);
-    });
-    rl.on('close', () => {
-      closed = true;
-      waiting?.(undefined);
-      waiting = undefined;
-    });
-    rl.on('SIGINT', interrupt);
-  };
+  const input = createLineInput(interrupt);
   const ask: AskFunction = async (question, defaultAnswer) => {
-    open();
-    process.stdout.write(`${question} ${defaultAnswer ? '[Y/n]' : '[y/N]'} `);
-    const line =
-      lines.shift() ?? (closed ? undefined : await new Promise<string | undefined>((r) => (waiting = r)));
-    if (line === undefined) process.stdout.write('\n');
+    const line = await input.question(`${question} ${defaultAnswer ? '[Y/n]' : '[y/N]'} `);
     const answer = line?.trim().toLowerCase() ?? '';
     if (answer === '') return defaultAnswer;
     return answer === 'y' || answer === 'yes';
   };
-  return {
-    ask,
-    close: () => {
-      rl?.close();
-      waiting?.(undefined);
-    },
-  };
+  return { ask, close: () => input.close() };
 }
 
 function printResult(t: Terminal, result: AuditRunResult, options: AuditOptions): number {
