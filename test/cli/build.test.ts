@@ -204,6 +204,28 @@ test("build: changing an upstream requirement's text without changing its interf
   assert.equal(model.count('implement', 'Greeting module') + model.count('implement', 'Report module'), 0);
 });
 
+test("build: when an upstream spec's extracted interface changes, the specs that read it rebuild", async () => {
+  fresh();
+  const root = makeTrioProject();
+  assert.equal((await build(root)).status, 0);
+  editFile(root, 'specs/core.smd', CORE_REQUIREMENT_TEXT, 'Adds two numbers; the sum is returned.');
+  model.reset();
+  model.options = {
+    interfaceFor: (spec) =>
+      spec === 'CORE' ? '## CORE\n\n- `add(a, b, c)` now takes three numbers\n' : undefined,
+  };
+  const run = await build(root);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.deepEqual(model.titles('implement'), [
+    'Core add module',
+    'Core helpers',
+    'Greeting module',
+    'Report module',
+  ]);
+  assert.match(run.stdout, /Greeting module \(upstream interface changed, input changed\)/);
+  assert.match(run.stdout, /2 to run, 2 more if an upstream interface changes/);
+});
+
 test('build --dry-run lists what would run and why, with a cost estimate, and calls no model', async () => {
   fresh();
   const root = makeTrioProject();

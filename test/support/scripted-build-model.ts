@@ -60,6 +60,8 @@ export interface BuildModelOptions {
   fixFor?: (path: string, fixPrompt: string) => string | undefined;
   /** The reviewer's report; undefined → passed with no issues. */
   review?: (call: ReviewCall) => ReviewReport | undefined;
+  /** The interface extraction's markdown for a spec; default: a list of the source files it was shown. */
+  interfaceFor?: (spec: string, files: readonly string[]) => string | undefined;
   /** The answer to a request no other rule recognises. */
   other?: (request: RecordedRequest) => StaticReply | undefined;
   /** Usage of every message reply; default {@link DEFAULT_USAGE} of scripted-replies. */
@@ -194,8 +196,10 @@ function answer(options: BuildModelOptions, call: BuildCall, calls: readonly Bui
     }
     case 'interface': {
       const files = sourceFiles(prompt);
+      const custom = call.spec === undefined ? undefined : options.interfaceFor?.(call.spec, files);
       return reply.text(
-        `## Public interface of ${call.spec}\n\n${files.map((f) => `- \`${f}\`: its exports`).join('\n')}\n`,
+        custom ??
+          `## Public interface of ${call.spec}\n\n${files.map((f) => `- \`${f}\`: its exports`).join('\n')}\n`,
       );
     }
     default:

@@ -43,6 +43,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     done: z.int().nonnegative(),
     /** Ids expected to run (a prediction: tasks waiting on an upstream interface may join). */
     planned: z.array(z.string()),
+    /** Ids that run only if an upstream interface changes (known once that spec is rebuilt). */
+    maybe: z.array(z.string()),
     jobs: z.int().positive(),
     mode: z.enum(['default', 'step', 'auto', 'auto-skip']),
   }),

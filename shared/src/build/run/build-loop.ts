@@ -197,6 +197,9 @@ export async function runBuildLoop(ctx: BuildContext, options: LoopOptions): Pro
           created_files: outcome.created,
           edited_files: outcome.edited,
         });
+        ctx.project.resealOutputs(task.id, [...outcome.created, ...outcome.edited], (files) =>
+          currentOutputHash(ctx, files),
+        );
         status(task.id, 'done');
         progress.rebuiltTasks.set(task.id, task.spec);
         progress.rebuiltSpecs.add(task.spec);

@@ -103,6 +103,30 @@ export class BuildProject {
     writeStateFile(this.paths.state, this.state);
   }
 
+  /**
+   * After a task changed files that other done tasks created (a fix loop editing an upstream file, a
+   * verification task repairing the implementation), those tasks' output hashes are recomputed: the change
+   * was made by the build, not by hand, so it must not count as "output modified" next time.
+   */
+  resealOutputs(
+    byTask: string,
+    touched: readonly string[],
+    hashOf: (files: readonly string[]) => string,
+  ): string[] {
+    const files = new Set(touched);
+    const resealed: string[] = [];
+    for (const [id, entry] of Object.entries(this.state.tasks)) {
+      if (id === byTask || this.byId.get(id)?.status !== 'done') continue;
+      if (!entry.created_files.some((file) => files.has(file))) continue;
+      const hash = hashOf(entry.created_files);
+      if (hash === entry.output_hash) continue;
+      entry.output_hash = hash;
+      resealed.push(id);
+    }
+    if (resealed.length > 0) writeStateFile(this.paths.state, this.state);
+    return resealed;
+  }
+
   /** A path relative to the project root, `/`-separated. */
   rootRelative(file: string): string {
     return relative(this.root, file).split(sep).join('/');

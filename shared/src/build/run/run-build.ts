@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import {
   createLlmClient,
   type Env,
@@ -232,6 +233,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
         env,
       );
       if (missing.length > 0) throw new BuildError(formatMissingTools(missing), 'failure');
+      mkdirSync(project.paths.outputDir, { recursive: true });
       const fresh =
         Object.keys(project.state.tasks).length === 0 && !project.plan.task.some((t) => t.status === 'done');
       if (fresh && project.config.build.setup.length > 0) {
@@ -260,6 +262,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
       total: project.plan.task.length,
       done: project.plan.task.filter((t) => t.status === 'done').length,
       planned: forecast.runs,
+      maybe: forecast.maybe,
       jobs: options.jobs ?? project.config.build.jobs,
       mode,
     });

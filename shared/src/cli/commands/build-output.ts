@@ -98,7 +98,7 @@ export class BuildReporter {
         const runs = event.planned.length;
         return [
           t.bold(
-            `${event.project} — ${event.total} tasks, ${event.done} done, ${runs} to run${event.jobs > 1 ? ` (${event.jobs} jobs)` : ''}`,
+            `${event.project} — ${event.total} tasks, ${event.done} done, ${runs} to run${event.maybe.length > 0 ? `, ${event.maybe.length} more if an upstream interface changes` : ''}${event.jobs > 1 ? ` (${event.jobs} jobs)` : ''}`,
           ),
         ];
       }
