@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { GREP_MAX_LINES, grepContext } from '../../build/tools/grep-context';
+import { confine, normalizeToolPath } from '../../build/tools/sandbox';
 import { type AgentTool, defineTool, ToolRetry } from '../../llm';
 import { writeFileAtomicSync } from '../../store/atomic-write';
 import { applyEdits } from './apply-edits';
@@ -23,23 +24,17 @@ export interface FixerToolContext {
   edited: string[];
 }
 
-/** Resolves a tool path inside the spec folder, or throws a {@link ToolRetry} saying why not. */
+/**
+ * Resolves a tool path inside the spec folder, or throws a {@link ToolRetry} saying why not. The same
+ * confinement as the build tools' sandbox (absolute paths, `~`, `..` and symlinks leading out refused);
+ * the path returned is the lexical one, as the fixer's list of editable files names them.
+ */
 export function sandboxedPath(specDir: string, path: string): string {
-  const trimmed = path.trim().replace(/^\.\//, '');
-  if (trimmed === '' || isAbsolute(trimmed) || /^[A-Za-z]:[\\/]/.test(trimmed)) {
-    throw new ToolRetry(`"${path}" is not a path relative to the spec folder; give it like "auth.smd".`);
-  }
-  const full = resolve(specDir, trimmed);
-  if (!inside(specDir, full)) throw new ToolRetry(`"${path}" is outside the spec folder.`);
-  if (existsSync(full) && !inside(realpathSync(specDir), realpathSync(full))) {
-    throw new ToolRetry(`"${path}" leads outside the spec folder.`);
-  }
-  return full;
-}
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  const rel = normalizeToolPath(path, 'spec folder');
+  if (rel === '') throw new ToolRetry(`"${path}" is the spec folder itself; give a file like "auth.smd".`);
+  const realRoot = realpathSync(specDir);
+  confine(realRoot, join(realRoot, rel), path, 'spec folder');
+  return join(specDir, rel);
 }
 
 function readText(full: string, path: string): string {
