@@ -14,23 +14,34 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Workspace } from '../../shared/src/project/workspace';
 import {
+  type BuildForecastParams,
+  BuildForecastRequest,
+  type PlanTasksParams,
+  PlanTasksRequest,
   ReloadRequest,
   ServerStatsRequest,
   StatusNotification,
   type StatusParams,
+  type TaskStatusEditParams,
+  TaskStatusEditRequest,
   type ValidationSummaryParams,
   ValidationSummaryRequest,
   type ValidationSummaryResult,
 } from '../../shared/src/protocol';
+import { StoreError } from '../../shared/src/store/toml-read';
+import { provideBuildForecast } from './features/build-forecast';
 import { provideCodeActions } from './features/code-actions';
+import { provideCodeLenses } from './features/code-lens';
 import { provideCompletionList } from './features/completion-list';
 import { provideDefinition } from './features/definition';
 import { provideDocumentLinks } from './features/document-links';
 import { provideDocumentSymbols } from './features/document-symbols';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
+import { providePlanTasks } from './features/plan-tasks';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
+import { provideTaskStatusEdit, TaskStatusEditError } from './features/task-status-edit';
 import { provideWorkspaceSymbols } from './features/workspace-symbols';
 import { uriToPath } from './paths';
 import { type FileChange, WorkspaceManager } from './workspace-manager';
@@ -98,6 +109,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ossature' },
@@ -195,6 +207,8 @@ export function startServer(connection: Connection): void {
     ),
   );
 
+  connection.onCodeLens(({ textDocument }) => onFile(textDocument.uri, [], provideCodeLenses));
+
   const summary = (params?: ValidationSummaryParams): ValidationSummaryResult => {
     manager.flush();
     const file = params?.uri === undefined ? undefined : uriToPath(params.uri);
@@ -206,6 +220,23 @@ export function startServer(connection: Connection): void {
     return summary();
   });
   connection.onRequest(ServerStatsRequest.method, () => manager.stats());
+  connection.onRequest(PlanTasksRequest.method, (params: PlanTasksParams) => {
+    // The client asks as soon as its own watcher sees plan.toml change, which can be before the server's
+    // watcher event arrives: plans that are not open are read again (a changed one is then re-validated).
+    manager.filesChanged(manager.workspaces().map((ws) => ({ file: ws.planFile, kind: 'changed' })));
+    return providePlanTasks(manager.workspaces(), params ?? {});
+  });
+  connection.onRequest(BuildForecastRequest.method, (params: BuildForecastParams) =>
+    provideBuildForecast(params),
+  );
+  connection.onRequest(TaskStatusEditRequest.method, (params: TaskStatusEditParams) => {
+    try {
+      return provideTaskStatusEdit(params, manager.read);
+    } catch (error) {
+      if (!(error instanceof TaskStatusEditError || error instanceof StoreError)) throw error;
+      throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+    }
+  });
 
   connection.listen();
 }

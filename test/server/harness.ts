@@ -168,6 +168,10 @@ export class LspTestClient {
     return this.connection.sendRequest(ValidationSummaryRequest, {});
   }
 
+  isOpen(file: string): boolean {
+    return this.documents.has(uriOf(file));
+  }
+
   text(file: string): string {
     const doc = this.documents.get(uriOf(file));
     if (!doc) throw new Error(`${file} is not open`);

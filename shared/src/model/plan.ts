@@ -21,44 +21,81 @@ export const verifyList = z
   .union([z.string(), stringList], { error: 'expected a list of command strings (or one command string)' })
   .transform((value) => (typeof value === 'string' ? (value === '' ? [] : [value]) : value));
 
-export const planTaskSchema = z.looseObject({
-  id: z.string({ error: 'expected a string such as "001"' }),
-  spec: z.string({ error: 'expected a spec id string' }),
-  kind: z.enum(TASK_KINDS, { error: 'expected "task" or "verify"' }).default('task'),
-  vmd_file: z.string({ error: 'expected a string' }).default(''),
-  vmd_group: z.string({ error: 'expected a string' }).default(''),
-  title: z.string({ error: 'expected a string' }),
-  description: z.string({ error: 'expected a string' }),
-  outputs: stringList,
-  depends_on: stringList,
-  spec_refs: stringList,
-  arch_refs: stringList,
-  status: z.enum(TASK_STATUSES, { error: `expected one of ${TASK_STATUSES.join(', ')}` }).default('pending'),
-  verify: verifyList,
-  inject_files: stringList.default([]),
-  cross_spec_interfaces: stringList.default([]),
-  context_files: stringList.default([]),
-  /** Copy-task sources as written: `context://<pattern>` or a bare pattern (see {@link sourcePattern}). */
-  source: stringList.default([]),
-  covers: stringList.default([]),
-  notes: z.string({ error: 'expected a string' }).default(''),
-});
+export const planTaskSchema = z
+  .looseObject({
+    id: z
+      .string({ error: 'expected a string such as "001"' })
+      .describe('The task id: a zero-padded sequence number such as "001", unique in the plan.'),
+    spec: z
+      .string({ error: 'expected a spec id string' })
+      .describe('The id of the spec this task belongs to.'),
+    kind: z
+      .enum(TASK_KINDS, { error: 'expected "task" or "verify"' })
+      .default('task')
+      .describe('"task": built by the model; "verify": runs the author\'s .vmd cases.'),
+    vmd_file: z
+      .string({ error: 'expected a string' })
+      .default('')
+      .describe('For a verify task: the .vmd file, relative to the project root.'),
+    vmd_group: z
+      .string({ error: 'expected a string' })
+      .default('')
+      .describe('For a verify task: the group ("name/arity") or "@scenarios".'),
+    title: z.string({ error: 'expected a string' }).describe('A short title (also names the task folder).'),
+    description: z.string({ error: 'expected a string' }).describe('What the task does, given to the model.'),
+    outputs: stringList.describe('Files the task produces, relative to the output folder.'),
+    depends_on: stringList.describe('Ids of the tasks that must be done first.'),
+    spec_refs: stringList.describe(
+      'Spec sections to inline in the prompt: a section, a requirement or example title, "Requirements > X".',
+    ),
+    arch_refs: stringList.describe(
+      'Architecture sections to inline: a section, a component or data model, "Components > X".',
+    ),
+    status: z
+      .enum(TASK_STATUSES, { error: `expected one of ${TASK_STATUSES.join(', ')}` })
+      .default('pending')
+      .describe(
+        'pending: to build; done: built; failed: the last build failed; skipped: left out; manual: done by hand.',
+      ),
+    verify: verifyList.describe('Shell commands run in the output folder after the task; all must pass.'),
+    inject_files: stringList
+      .default([])
+      .describe('Outputs of earlier tasks of the same spec that the prompt lists.'),
+    cross_spec_interfaces: stringList
+      .default([])
+      .describe('Spec ids whose interface (.ossature/context/interfaces/<ID>.md) the prompt inlines.'),
+    context_files: stringList.default([]).describe('Files under the context folder given to the task.'),
+    /** Copy-task sources as written: `context://<pattern>` or a bare pattern (see {@link sourcePattern}). */
+    source: stringList
+      .default([])
+      .describe('Copy task: "context://<pattern>" sources copied to the outputs verbatim, without a model.'),
+    covers: stringList.default([]).describe('Requirement anchors or headings this task verifies.'),
+    notes: z.string({ error: 'expected a string' }).default('').describe('Free text appended to the prompt.'),
+  })
+  .describe('One task of the build, in execution order.');
 
 export type PlanTask = z.infer<typeof planTaskSchema>;
 /** What `planTaskSchema.parse` accepts: optional fields may be left out, `verify` may be one string. */
 export type PlanTaskInput = z.input<typeof planTaskSchema>;
 
-export const planMetaSchema = z.looseObject({
-  generated_at: z.string({ error: 'expected a UTC timestamp string such as "2026-05-13T21:29:48Z"' }),
-  total_tasks: z.int({ error: 'expected an integer' }),
-  specs: stringList,
-});
+export const planMetaSchema = z
+  .looseObject({
+    generated_at: z
+      .string({ error: 'expected a UTC timestamp string such as "2026-05-13T21:29:48Z"' })
+      .describe('When the audit wrote the plan (UTC), e.g. "2026-05-13T21:29:48Z".'),
+    total_tasks: z.int({ error: 'expected an integer' }).describe('The number of [[task]] tables.'),
+    specs: stringList.describe('The specs that have tasks, in dependency order.'),
+  })
+  .describe('About the plan.');
 
 export type PlanMeta = z.infer<typeof planMetaSchema>;
 
 export const planSchema = z.looseObject({
   meta: planMetaSchema,
-  task: z.array(planTaskSchema, { error: 'expected [[task]] tables' }).default([]),
+  task: z
+    .array(planTaskSchema, { error: 'expected [[task]] tables' })
+    .default([])
+    .describe('The tasks, in execution order.'),
 });
 
 export type Plan = z.infer<typeof planSchema>;

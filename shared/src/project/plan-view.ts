@@ -115,6 +115,11 @@ export class PlanTaskView {
     return this.string('status');
   }
 
+  /** The `[[task]]` header, brackets included. */
+  get headerRange(): Range {
+    return this.source.rangeOfOffsets(this.table.start, this.table.headerEnd);
+  }
+
   /** The `[[task]]` table, header to last value. */
   get tableRange(): Range {
     return this.source.rangeOfOffsets(this.table.start, this.table.end);

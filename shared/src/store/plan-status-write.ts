@@ -12,7 +12,9 @@ import { StoreError } from './toml-read';
  * `status = "…"` values of the named `[[task]]` tables change; every other byte (comments, spacing, key
  * order, other tasks) stays. A task without a `status` key gets `status = "…"` on the line after its `id`.
  * The value keeps the file's quote style (single quotes stay single), as does an inserted one (following
- * the task's `id`); the original writes `status = "done"`.
+ * the task's `id`); the original writes `status = "done"`. The edits are computed by a pure function
+ * ({@link planStatusEdits}, {@link taskStatusEdits}) that the editor uses too: its status request applies
+ * them to the open document instead of the file.
  *
  * Speed (a status is written after every task): the file is parsed once with smol-toml, which also
  * finds syntax errors; the `[[task]]` header lines are found by a scan that skips strings and comments,
@@ -27,20 +29,33 @@ export interface StatusWriteResult {
   unknown: string[];
 }
 
-interface Edit {
+/** Replace `text.slice(start, end)` by `text` (offsets in the plan's text). */
+export interface StatusEdit {
   start: number;
   end: number;
   text: string;
 }
 
+export interface StatusEdits {
+  /** In document order, not overlapping; empty when every task already has its status. */
+  edits: StatusEdit[];
+  /** Ids given that no task in the text has. */
+  unknown: string[];
+}
+
 type Tasks = Record<string, unknown>[];
 
-export function writeTaskStatuses(
-  planFile: string,
+/**
+ * The edits that set task statuses in plan.toml's text (pure: nothing is read or written). `file` names the
+ * plan in error messages. Throws StoreError when the text is not valid TOML, or when the statuses cannot be
+ * changed without touching other content.
+ */
+export function planStatusEdits(
+  text: string,
   statuses: ReadonlyMap<string, TaskStatus>,
-): StatusWriteResult {
-  const text = readPlan(planFile);
-  const data = parse(text, planFile);
+  file: string,
+): StatusEdits {
+  const data = parse(text, file);
   const tasks = tasksOf(data);
   const ids = new Set(tasks.map((task) => task.id));
   const unknown = [...statuses.keys()].filter((id) => !ids.has(id));
@@ -48,24 +63,60 @@ export function writeTaskStatuses(
     const status = typeof task.id === 'string' ? statuses.get(task.id) : undefined;
     return status !== undefined && task.status !== status ? [{ index, status }] : [];
   });
-  if (changing.length === 0) return { unknown };
+  if (changing.length === 0) return { edits: [], unknown };
 
   // `data` becomes what the file must hold afterwards: the same values with the new statuses.
   for (const { index, status } of changing) (tasks[index] as Record<string, unknown>).status = status;
-  const checked = (edits: Edit[] | undefined): string | undefined => {
+  const checked = (edits: StatusEdit[] | undefined): StatusEdit[] | undefined => {
     if (!edits) return undefined;
-    const next = applyEdits(text, edits);
-    return isDeepStrictEqual(parseQuietly(next), data) ? next : undefined;
+    return isDeepStrictEqual(parseQuietly(applyStatusEdits(text, edits)), data) ? edits : undefined;
   };
-  const chunkEdits = taskChunkEdits(text, tasks.length, changing);
-  const next = chunkEdits ? applyEdits(text, chunkEdits) : checked(wholeFileEdits(text, changing));
-  if (next === undefined) {
+  const edits = taskChunkEdits(text, tasks.length, changing) ?? checked(wholeFileEdits(text, changing));
+  if (edits === undefined) {
     throw new StoreError(
-      planFile,
-      `${planFile}: could not change the task statuses without touching other content; the file was left unchanged. Please report this with the file attached.`,
+      file,
+      `${file}: could not change the task statuses without touching other content; the file was left unchanged. Please report this with the file attached.`,
     );
   }
-  writeFileAtomicSync(planFile, next);
+  return { edits: edits.sort((a, b) => a.start - b.start), unknown };
+}
+
+/**
+ * The edits that set one task's status in plan.toml's text (empty when it has that status already).
+ * Throws StoreError when no task has that id, or as {@link planStatusEdits} does.
+ */
+export function taskStatusEdits(
+  text: string,
+  taskId: string,
+  status: TaskStatus,
+  file = 'plan.toml',
+): StatusEdit[] {
+  const { edits, unknown } = planStatusEdits(text, new Map([[taskId, status]]), file);
+  if (unknown.length > 0) {
+    throw new StoreError(
+      file,
+      `${file} has no task '${taskId}'. Check the task id (the plan may have changed since), or run \`ossature audit\` to plan again.`,
+    );
+  }
+  return edits;
+}
+
+/** The text with the edits applied. */
+export function applyStatusEdits(text: string, edits: readonly StatusEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  }
+  return out;
+}
+
+export function writeTaskStatuses(
+  planFile: string,
+  statuses: ReadonlyMap<string, TaskStatus>,
+): StatusWriteResult {
+  const text = readPlan(planFile);
+  const { edits, unknown } = planStatusEdits(text, statuses, planFile);
+  if (edits.length > 0) writeFileAtomicSync(planFile, applyStatusEdits(text, edits));
   return { unknown };
 }
 
@@ -90,7 +141,7 @@ function parse(text: string, file: string): Record<string, unknown> {
     const { line, character } = problem.range.start;
     throw new StoreError(
       file,
-      `${file}:${line + 1}:${character + 1}: not valid TOML (${problem.message}), so the build could not record task statuses there. The file was left unchanged: fix the syntax error and save it, then run the build again.`,
+      `${file}:${line + 1}:${character + 1}: not valid TOML (${problem.message}), so no task status could be recorded there. The file was left unchanged: fix the syntax error and save it, then try again (e.g. run the build again).`,
     );
   }
 }
@@ -175,10 +226,10 @@ function taskChunkEdits(
   text: string,
   count: number,
   changing: readonly { index: number; status: TaskStatus }[],
-): Edit[] | undefined {
+): StatusEdit[] | undefined {
   const starts = taskHeaderStarts(text);
   if (starts.length !== count) return undefined;
-  const edits: Edit[] = [];
+  const edits: StatusEdit[] = [];
   for (const { index, status } of changing) {
     const start = starts[index] as number;
     const end = starts[index + 1] ?? text.length;
@@ -192,9 +243,9 @@ function taskChunkEdits(
 function wholeFileEdits(
   text: string,
   changing: readonly { index: number; status: TaskStatus }[],
-): Edit[] | undefined {
+): StatusEdit[] | undefined {
   const locator = locateToml(text);
-  const edits: Edit[] = [];
+  const edits: StatusEdit[] = [];
   for (const { index, status } of changing) {
     const edit = taskEdit(locator, index, status);
     if (!edit) return undefined;
@@ -204,7 +255,7 @@ function wholeFileEdits(
 }
 
 /** The edit that sets task `index`'s status in the located text: the value replaced, or a key inserted. */
-function taskEdit(locator: TomlLocator, index: number, status: TaskStatus): Edit | undefined {
+function taskEdit(locator: TomlLocator, index: number, status: TaskStatus): StatusEdit | undefined {
   if (locator.error) return undefined;
   const { source } = locator;
   const value = locator.valueRange(['task', index, 'status']);
@@ -228,12 +279,4 @@ function taskEdit(locator: TomlLocator, index: number, status: TaskStatus): Edit
   const at = source.offsetAt({ line: id.end.line, character: line.length });
   const eol = source.text.startsWith('\r\n', at) ? '\r\n' : '\n';
   return { start: at, end: at, text: `${eol}${indent}${entry}` };
-}
-
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  }
-  return out;
 }

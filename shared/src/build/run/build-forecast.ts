@@ -51,7 +51,7 @@ export interface BuildForecast {
 const tokens = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
 
 export function buildForecast(
-  ctx: BuildContext,
+  ctx: Pick<BuildContext, 'project' | 'prompts'>,
   forecast: RunForecast,
   inputs: ReadonlyMap<string, TaskInput>,
   env: Env,

@@ -13,18 +13,16 @@ import type { PlanTask } from '../../model/plan';
 import { acquireRunLock, type RunLock, RunLockBusyError } from '../../store/run-lock';
 import { formatMissingTools, missingTools } from '../preflight';
 import { buildPromptContext } from '../prompt';
-import { SelectionError, selectTasks } from '../selection';
 import { runSetup } from '../setup-run';
-import { whatRuns } from '../what-runs';
-import { type BuildForecast, buildForecast } from './build-forecast';
+import type { BuildForecast } from './build-forecast';
 import { type BuildMode, type FailureChoice, runBuildLoop, type StepChoice } from './build-loop';
 import { BuildProject } from './build-project';
 import { type BuildContext, type TaskOutcome, TaskTimings } from './context';
 import { BuildError, firstLine } from './errors';
 import { isFatalModelError } from './fix-loop';
+import { forecastBuild, forecastRun, specDependsOf, wrapSelection } from './forecast';
 import { retryReset } from './retry-reset';
 import { RunEmitter, runUsage } from './run-events';
-import { currentOutputHash, type TaskInput, taskInput } from './task-input';
 
 /**
  * `ossature build` and `ossature retry`, the whole run (reference §5.1, §5.2, §5.10): checks, lock,
@@ -96,6 +94,7 @@ function modeOf(options: BuildRunOptions): BuildMode {
 
 export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult> {
   const mode = modeOf(options);
+  if (options.dryRun) return dryRun(options);
   const started = performance.now();
   const project = BuildProject.load(options.configFile);
   const env = options.env ?? process.env;
@@ -146,18 +145,10 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     }),
   );
   const warnings = [...project.warnings];
-  const specDepends = Object.fromEntries(
-    [...project.workspace.index.smdById].map(([id, smds]) => [
-      id,
-      smds[0]?.depends.map((d) => d.value) ?? [],
-    ]),
-  );
+  const specDepends = specDependsOf(project);
 
   let selectedIds: ReadonlySet<string> = new Set(project.plan.task.map((t) => t.id));
-  const dry = options.dryRun === true;
-  const lock: RunLock | undefined = dry
-    ? undefined
-    : takeLock(project.paths.ossature, options.command ?? 'build');
+  const lock = takeLock(project.paths.ossature, options.command ?? 'build');
   try {
     let reset: string | undefined;
     if (options.command === 'retry') {
@@ -170,49 +161,11 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
       ) {
         return finish('nothing-to-retry', 0);
       }
-      if (!dry) project.setStatus(result.statuses);
-      else for (const [id, status] of result.statuses) (project.byId.get(id) as PlanTask).status = status;
+      project.setStatus(result.statuses);
     }
-    const selection = wrapSelection(() =>
-      selectTasks(project.plan.task, {
-        ...(options.spec !== undefined ? { spec: options.spec } : {}),
-        ...(options.only !== undefined ? { only: options.only } : {}),
-        specDepends,
-      }),
-    );
-    const selected = new Set(selection.ids);
+    const { inputs, forecast } = forecastRun(ctx, options, specDepends);
+    const selected = new Set(forecast.selection.ids);
     selectedIds = selected;
-
-    // The forecast: current hashes of every task that is done (the others run anyway).
-    const inputs = new Map<string, TaskInput>();
-    const inputHashes: Record<string, string> = {};
-    const outputHashes: Record<string, string> = {};
-    for (const task of project.plan.task) {
-      const input = taskInput(ctx, task);
-      inputs.set(task.id, input);
-      inputHashes[task.id] = input.inputHash;
-      const stored = project.state.tasks[task.id];
-      if (stored && task.status === 'done')
-        outputHashes[task.id] = currentOutputHash(ctx, stored.created_files);
-    }
-    const forecast = whatRuns(
-      project.plan,
-      project.state,
-      { inputHashes, outputHashes },
-      {
-        ...(options.spec !== undefined ? { spec: options.spec } : {}),
-        ...(options.only !== undefined ? { only: options.only } : {}),
-        specDepends,
-        ...(options.force ? { force: true } : {}),
-      },
-    );
-    if (dry) {
-      return {
-        ...finish('dry-run', 0),
-        forecast: buildForecast(ctx, forecast, inputs, env),
-        ...(reset ? { reset } : {}),
-      };
-    }
 
     const willRun = project.plan.task.filter(
       (t) => forecast.runs.includes(t.id) || forecast.maybe.includes(t.id),
@@ -299,7 +252,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
           : 'completed';
     return { ...finish(outcome, ok ? 0 : 1, loop.built), ...(reset ? { reset } : {}) };
   } finally {
-    lock?.release();
+    lock.release();
   }
 
   function finish(
@@ -328,6 +281,28 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
   }
 }
 
+/** `--dry-run`: the forecast only — no lock, no event, no write, no model call. */
+function dryRun(options: BuildRunOptions): BuildRunResult {
+  const report = forecastBuild({
+    configFile: options.configFile,
+    ...(options.spec !== undefined ? { spec: options.spec } : {}),
+    ...(options.only !== undefined ? { only: options.only } : {}),
+    ...(options.force ? { force: true } : {}),
+    ...(options.command === 'retry' ? { retry: options.retry ?? {} } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  return {
+    outcome: report.forecast ? 'dry-run' : 'nothing-to-retry',
+    exitCode: 0,
+    counts: countsOf(report.project.plan.task, new Set(report.selected)),
+    built: [],
+    usage: new UsageTracker().total(),
+    warnings: report.warnings,
+    ...(report.forecast ? { forecast: report.forecast } : {}),
+    ...(report.reset !== undefined ? { reset: report.reset } : {}),
+  };
+}
+
 function countsOf(tasks: readonly PlanTask[], selected: ReadonlySet<string>): BuildCounts {
   const counts: BuildCounts = { total: 0, done: 0, failed: 0, skipped: 0, pending: 0, manual: 0 };
   for (const task of tasks) {
@@ -343,15 +318,6 @@ function takeLock(ossatureDir: string, command: string): RunLock {
     return acquireRunLock(ossatureDir, command);
   } catch (error) {
     if (error instanceof RunLockBusyError) throw new BuildError(error.message, 'failure');
-    throw error;
-  }
-}
-
-function wrapSelection<T>(make: () => T): T {
-  try {
-    return make();
-  } catch (error) {
-    if (error instanceof SelectionError) throw new BuildError(error.message, 'config');
     throw error;
   }
 }

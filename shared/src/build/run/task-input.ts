@@ -21,7 +21,7 @@ export function taskKind(task: PlanTask): TaskInput['kind'] {
   return task.source.length > 0 ? 'copy' : 'llm';
 }
 
-export function taskInput(ctx: BuildContext, task: PlanTask): TaskInput {
+export function taskInput(ctx: Pick<BuildContext, 'project' | 'prompts'>, task: PlanTask): TaskInput {
   const contextDir = ctx.project.paths.contextDir;
   const hash = (prompt: string) => inputHash(prompt, task.context_files, contextDir);
   switch (taskKind(task)) {
@@ -56,6 +56,9 @@ export function taskInput(ctx: BuildContext, task: PlanTask): TaskInput {
 }
 
 /** The current output hash of a task's stored created files. */
-export function currentOutputHash(ctx: BuildContext, createdFiles: readonly string[]): string {
+export function currentOutputHash(
+  ctx: Pick<BuildContext, 'project'>,
+  createdFiles: readonly string[],
+): string {
   return outputHash(ctx.project.paths.outputDir, createdFiles);
 }

@@ -1,5 +1,5 @@
+import { reasonText } from '../../build/reason-text';
 import type { BuildForecast } from '../../build/run/build-forecast';
-import type { RunReason } from '../../build/staleness';
 import { formatCost, formatTokens } from '../../llm';
 import type { RunEvent, RunUsage } from '../../model/events';
 import type { Terminal } from '../terminal';
@@ -15,41 +15,6 @@ export function usageText(usage: RunUsage): string {
   const input = usage.tokens.input + usage.tokens.cacheRead + usage.tokens.cacheWrite;
   const cost = usage.costUsd === null ? '$?' : formatCost(usage.costUsd);
   return `${formatTokens(input)} in, ${formatTokens(usage.tokens.output)} out, ${cost}`;
-}
-
-export function reasonText(reason: RunReason | string): string {
-  const kind = typeof reason === 'string' ? reason : reason.kind;
-  switch (kind) {
-    case 'pending':
-      return 'pending';
-    case 'failed':
-      return 'failed before';
-    case 'forced':
-      return '--force';
-    case 'input-changed':
-      return 'input changed';
-    case 'output-modified':
-      return 'output modified';
-    case 'dependency-rebuilt':
-    case 'dependency-may-rebuild':
-      return typeof reason === 'string' || !('tasks' in reason)
-        ? 'dependency rebuilt'
-        : `dependency rebuilt: ${reason.tasks.join(', ')}`;
-    case 'upstream-interface-changed':
-      return typeof reason === 'string' || !('specs' in reason)
-        ? 'upstream interface changed'
-        : `interface of ${reason.specs.join(', ')} changed`;
-    case 'upstream-interface-stale':
-      return typeof reason === 'string' || !('specs' in reason)
-        ? 'upstream rebuilt'
-        : `${reason.specs.join(', ')} rebuilt without a fresh interface`;
-    case 'upstream-rebuilding':
-      return typeof reason === 'string' || !('specs' in reason)
-        ? 'if an upstream interface changes'
-        : `if the interface of ${reason.specs.join(', ')} changes`;
-    default:
-      return kind;
-  }
 }
 
 /** Keeps the first and last 10 lines of long output (reference §5.4 "Errors" panel). */
