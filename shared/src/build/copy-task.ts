@@ -276,8 +276,16 @@ function captureOf(file: string, wild: Wildcard): string | undefined {
   return file.slice(prefix.length, Math.max(prefix.length, file.length - suffix.length));
 }
 
-/** Copies the task's files (mode and times kept) and says what it did; throws {@link CopyTaskError}. */
-export function runCopyTask(task: PlanTask, contextDir: string, outputDir: string): CopyResult {
+/**
+ * Copies the task's files (mode and times kept) and says what it did; throws {@link CopyTaskError}.
+ * `beforeCopy` sees each destination (output-relative) just before it is overwritten.
+ */
+export function runCopyTask(
+  task: PlanTask,
+  contextDir: string,
+  outputDir: string,
+  beforeCopy?: (dest: string) => void,
+): CopyResult {
   const pairs = planCopy(task, contextDir);
   mkdirSync(outputDir, { recursive: true });
   // Every path is checked before the first copy, so a refused task leaves the output dir as it was.
@@ -300,6 +308,7 @@ export function runCopyTask(task: PlanTask, contextDir: string, outputDir: strin
   const created: string[] = [];
   for (const copy of copies) {
     try {
+      beforeCopy?.(copy.dest);
       mkdirSync(dirname(copy.target), { recursive: true });
       copyFileSync(copy.sourceFile, copy.target);
       const stat = statSync(copy.sourceFile);

@@ -253,7 +253,7 @@ export async function runBuildLoop(ctx: BuildContext, options: LoopOptions): Pro
 }
 
 async function execute(ctx: BuildContext, task: PlanTask, input: TaskInput): Promise<TaskOutcome> {
-  const files = new TaskFiles(ctx.project.paths.ossature, task);
+  const files = new TaskFiles(ctx.project.paths, task);
   try {
     if (input.kind === 'copy') return runCopyStep(ctx, task, input.prompt, files);
     if (input.kind === 'verify') return await runVerifyStep(ctx, task, input, files);

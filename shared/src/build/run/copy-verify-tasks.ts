@@ -24,7 +24,9 @@ export function runCopyStep(
   ctx.emitter.emit({ type: 'task-phase', id: task.id, phase: 'copy' });
   files.write('prompt.md', prompt);
   try {
-    const result = runCopyTask(task, ctx.project.paths.contextDir, ctx.project.paths.outputDir);
+    const result = runCopyTask(task, ctx.project.paths.contextDir, ctx.project.paths.outputDir, (dest) =>
+      files.before.note(dest),
+    );
     files.write('response.md', result.response);
     const outcome = { success: true, created: result.created, edited: [], verifyOutput: result.verifyOutput };
     files.writeOutput(outcome);
@@ -66,6 +68,8 @@ export async function runVerifyStep(
   if (!input.materials) return fail(input.problem ?? 'The verification task could not be prepared.');
   const materials = input.materials;
   const outputDir = ctx.project.paths.outputDir;
+  files.before.note(materials.fixturePath);
+  files.before.note(materials.harnessPath);
   const created = writeVerifyMaterials(materials, outputDir);
   const verdict = await verifyTask(ctx, task);
   if (verdict.kind === 'aborted')
@@ -87,6 +91,7 @@ export async function runVerifyStep(
     outputDir,
     contextDir: ctx.project.paths.contextDir,
     protectedPaths: [materials.fixturePath, materials.harnessPath],
+    beforeFirstWrite: (rel) => files.before.note(rel),
   });
   const result = await fixLoop(ctx, {
     task,

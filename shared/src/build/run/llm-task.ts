@@ -24,7 +24,11 @@ export async function runLlmTask(
   files: TaskFiles,
 ): Promise<TaskOutcome> {
   const paths = ctx.project.paths;
-  const sandbox = new TaskSandbox({ outputDir: paths.outputDir, contextDir: paths.contextDir });
+  const sandbox = new TaskSandbox({
+    outputDir: paths.outputDir,
+    contextDir: paths.contextDir,
+    beforeFirstWrite: (rel) => files.before.note(rel),
+  });
   const outcome = (result: LoopResult | { kind: 'pass'; output: string }, error?: string): TaskOutcome => ({
     success: result.kind === 'pass',
     created: [...sandbox.createdFiles],

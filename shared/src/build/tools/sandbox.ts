@@ -28,6 +28,8 @@ export interface TaskSandboxOptions {
    */
   createdFiles?: readonly string[];
   editedFiles?: readonly string[];
+  /** Called once per path, before a tool first writes it in this sandbox (the task's "before" snapshot). */
+  beforeFirstWrite?: (rel: string) => void;
 }
 
 /** A path inside a sandbox root: `rel` as the tools report it (`/`-separated, '' for the root), `real` to use. */
@@ -50,6 +52,7 @@ export class TaskSandbox {
   private readonly protectedRel: Set<string>;
   /** Content hash (or null: absent) of each touched file before the task first touched it. */
   private readonly baseline = new Map<string, string | null>();
+  private readonly beforeFirstWrite: ((rel: string) => void) | undefined;
 
   constructor(options: TaskSandboxOptions) {
     this.outputDir = resolve(options.outputDir);
@@ -64,7 +67,10 @@ export class TaskSandbox {
     );
     this.createdFiles = [...(options.createdFiles ?? [])];
     this.editedFiles = [...(options.editedFiles ?? [])];
-    for (const rel of [...this.createdFiles, ...this.editedFiles]) this.noteBaseline(rel);
+    // Files touched before this sandbox existed: their baseline is now (the snapshot hook already saw them).
+    for (const rel of [...this.createdFiles, ...this.editedFiles])
+      if (!this.baseline.has(rel)) this.baseline.set(rel, this.currentHash(rel));
+    this.beforeFirstWrite = options.beforeFirstWrite;
   }
 
   /** Resolves a path for reading inside the output dir ('' or '.' is the dir itself), or throws ToolRetry. */
@@ -112,9 +118,14 @@ export class TaskSandbox {
     return { rel, real: confine(root, join(root, rel), path, 'context directory') };
   }
 
-  /** Call before a tool writes `rel`: remembers its content from before the task touched it. */
+  /**
+   * Call before a tool writes `rel`: remembers its content from before the task touched it (a hash here;
+   * the bytes through `beforeFirstWrite`, for the review diff).
+   */
   noteBaseline(rel: string): void {
-    if (!this.baseline.has(rel)) this.baseline.set(rel, this.currentHash(rel));
+    if (this.baseline.has(rel)) return;
+    this.beforeFirstWrite?.(rel);
+    this.baseline.set(rel, this.currentHash(rel));
   }
 
   /** Records a file write_file or copy_context_file wrote (§5.5: added unless already in created_files). */
