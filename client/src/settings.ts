@@ -19,6 +19,30 @@ export const settingsSchema = z.object({
         'Show the problems the Ossature validator finds in specs, ossature.toml and .ossature/plan.toml (squiggles and the Problems view).',
     }),
   ),
+  'runs.confirmCost': z._default(z.boolean(), true).check(
+    z.meta({
+      description:
+        'Before an audit, build or retry that calls the model, ask for confirmation showing how many tasks would run and the estimated cost.',
+    }),
+  ),
+  'runs.jobs': z._default(z.int().check(z.minimum(0), z.maximum(64)), 0).check(
+    z.meta({
+      description:
+        'Tasks of independent specs that builds and retries run side by side (--jobs). 0 uses `[build] jobs` of ossature.toml.',
+    }),
+  ),
+  'model.baseUrl': z._default(z.string(), '').check(
+    z.meta({
+      description:
+        'Base URL of an Anthropic-compatible Messages API for audit and build runs (passed to them as ANTHROPIC_BASE_URL). Empty: the default endpoint, or `[llm] base_url` of ossature.toml.',
+    }),
+  ),
+  'demo.offlineModel': z._default(z.boolean(), false).check(
+    z.meta({
+      description:
+        'Set by `npm run demo` when runs go to its offline scripted model (no API key): the status bar and run titles say "offline demo model".',
+    }),
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

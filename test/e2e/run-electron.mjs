@@ -27,7 +27,7 @@ try {
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: suiteBundle,
-    extensionTestsEnv: { E2E_OUT_DIR: '' },
+    extensionTestsEnv: { E2E_OUT_DIR: '', E2E_USER_DATA_DIR: run.userData },
     launchArgs: [
       run.workspace,
       `--user-data-dir=${run.userData}`,

@@ -41,13 +41,27 @@ test('the trace setting is the one vscode-languageclient reads for the client id
 test('missing settings take their defaults; a value of the wrong type falls back and is reported', () => {
   assert.deepEqual(
     parseSettings(() => undefined),
-    { 'trace.server': 'off', 'validate.enable': true },
+    {
+      'trace.server': 'off',
+      'validate.enable': true,
+      'demo.offlineModel': false,
+      'runs.confirmCost': true,
+      'runs.jobs': 0,
+      'model.baseUrl': '',
+    },
   );
   const invalid: string[] = [];
   const settings = parseSettings(
-    (key) => (key === 'validate.enable' ? 'yes' : 'verbose'),
+    (key) => ({ 'trace.server': 'verbose', 'validate.enable': 'yes' })[key as string],
     (key) => invalid.push(key),
   );
-  assert.deepEqual(settings, { 'trace.server': 'verbose', 'validate.enable': true });
+  assert.deepEqual(settings, {
+    'trace.server': 'verbose',
+    'validate.enable': true,
+    'demo.offlineModel': false,
+    'runs.confirmCost': true,
+    'runs.jobs': 0,
+    'model.baseUrl': '',
+  });
   assert.deepEqual(invalid, ['validate.enable']);
 });

@@ -12,6 +12,9 @@ export interface CliContext {
 /** Exit statuses: 0 clean or warnings only, 1 errors, 2 usage or configuration error, 130 interrupted. */
 export const EXIT = { ok: 0, errors: 1, usage: 2, interrupted: 130 } as const;
 
+/** Signals that stop a model run cleanly: Ctrl-C, a kill, and its terminal closing (VS Code ends tasks with SIGHUP). */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /** Thrown by commands to stop with a message and an exit status. */
 export class CliError extends Error {
   constructor(

@@ -24,7 +24,11 @@ export async function runInHost({ suiteBundle, timeoutMs = 300_000 }) {
   const hostLog = join(out, 'extension-host.log');
   let started = false;
   try {
-    server = await startCodeServer(run, { env: { E2E_OUT_DIR: out }, logFile: join(out, 'code-server.log') });
+    // E2E_USER_DATA_DIR: the runs suite checks that no file of the user data holds the test API key.
+    server = await startCodeServer(run, {
+      env: { E2E_OUT_DIR: out, E2E_USER_DATA_DIR: run.userData },
+      logFile: join(out, 'code-server.log'),
+    });
     browser = await launchBrowser(run);
     const { page } = browser;
     let onExit;

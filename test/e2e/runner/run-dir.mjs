@@ -1,8 +1,9 @@
-// A fresh folder per code-server run: user data, extensions, XDG and TMPDIR, and a copy of the corpus project.
+// A fresh folder per code-server run: user data, extensions, XDG and TMPDIR, and a copy of a project (default:
+// the corpus project with the e2e overlay).
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CORPUS_PROJECT, OVERLAY } from './paths.mjs';
 
 const userSettings = {
@@ -18,8 +19,13 @@ const userSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-/** Creates the run folder; `dispose()` removes it. */
-export function createRunDir(name) {
+/**
+ * Creates the run folder; `dispose()` removes it. By default the workspace is a copy of the markman corpus
+ * project with the e2e overlay; `project` / `overlay` (null: none) choose others, `settings` adds user settings.
+ * @param {string} name
+ * @param {{ project?: string, overlay?: string | null, settings?: Record<string, unknown> }} [options]
+ */
+export function createRunDir(name, { project = CORPUS_PROJECT, overlay = OVERLAY, settings = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `ossature-e2e-${name}-`));
   const run = {
     dir,
@@ -29,15 +35,16 @@ export function createRunDir(name) {
     tmp: join(dir, 't'),
     config: join(dir, 'config.yaml'),
     chrome: join(dir, 'chrome'),
-    workspace: join(dir, 'ws', 'markman'),
+    workspace: join(dir, 'ws', basename(project)),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
   for (const folder of [join(run.userData, 'User'), run.extensions, run.xdg, run.tmp]) {
     mkdirSync(folder, { recursive: true });
   }
-  writeFileSync(join(run.userData, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
-  cpSync(CORPUS_PROJECT, run.workspace, { recursive: true });
-  cpSync(OVERLAY, run.workspace, { recursive: true });
+  const all = { ...userSettings, ...settings };
+  writeFileSync(join(run.userData, 'User', 'settings.json'), `${JSON.stringify(all, null, 2)}\n`);
+  cpSync(project, run.workspace, { recursive: true });
+  if (overlay) cpSync(overlay, run.workspace, { recursive: true });
   return run;
 }
 

@@ -14,8 +14,10 @@ const allowed = [
   /^readme\.md$/i,
   /^license(\.\w+)?$/i,
   /^changelog\.md$/i,
-  /^dist\/(client|server)\.js$/,
+  /^dist\/(client|server|cli)\.js$/,
   /^syntaxes\/[\w.-]+\.json$/,
+  /^schemas\/(ossature|plan)\.schema\.json$/,
+  /^media\/walkthrough\/[\w.-]+\.md$/,
 ];
 
 function vsce(args) {
@@ -56,24 +58,35 @@ function checkInstalled(folder) {
   const stray = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
   if (stray.length > 0) throw new Error(`unexpected files in the .vsix: ${stray.join(', ')}`);
   const lower = files.map((file) => file.toLowerCase());
-  for (const required of ['package.json', 'readme.md', 'dist/client.js', 'dist/server.js']) {
-    if (!lower.includes(required)) throw new Error(`the .vsix lacks ${required}`);
+  const required = ['package.json', 'readme.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js'];
+  for (const file of [...required, 'schemas/ossature.schema.json', 'schemas/plan.schema.json']) {
+    if (!lower.includes(file)) throw new Error(`the .vsix lacks ${file}`);
   }
+}
+
+/**
+ * `vsce package` into `<folder>/ossature-vscode-<version>.vsix` (its `vscode:prepublish` writes minified
+ * bundles; the development ones, with source maps, are put back after). Also used by `npm run demo`.
+ * @returns {string} the .vsix path
+ */
+export function packageVsix(folder) {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const vsix = join(folder, `ossature-vscode-${version}.vsix`);
+  mkdirSync(dirname(vsix), { recursive: true });
+  try {
+    vsce(['package', ...packageFlags, '--out', vsix]);
+  } finally {
+    spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+  }
+  return vsix;
 }
 
 /** @returns {Promise<{ passed: number, failed: number, skipped: number }>} */
 export async function runVsix() {
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const vsix = join(ROOT, 'out', 'e2e', `ossature-vscode-${version}.vsix`);
-  mkdirSync(dirname(vsix), { recursive: true });
+  let vsix;
   const checks = new Checks();
   const packaged = await checks.run('vsce package builds the .vsix', async () => {
-    try {
-      vsce(['package', ...packageFlags, '--out', vsix]);
-    } finally {
-      // vscode:prepublish wrote minified bundles; put the development ones (with source maps) back.
-      spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
-    }
+    vsix = packageVsix(join(ROOT, 'out', 'e2e'));
     console.log(`    ${vsix} (${Math.round(statSync(vsix).size / 1024)} KB)`);
   });
   if (!packaged) return checks.counts;

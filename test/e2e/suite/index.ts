@@ -3,15 +3,31 @@
 // VS Code wherever one can be downloaded (test/e2e/run-electron.mjs).
 import Mocha from 'mocha';
 import { activationTests } from './activation.test';
+import { codeLensTests } from './code-lens.test';
+import { commandsTests } from './commands.test';
 import { definitionTests } from './definition.test';
 import { diagnosticsTests } from './diagnostics.test';
 import { hoverTests } from './hover.test';
 import { renameTests } from './rename.test';
+import { reviewTests } from './review.test';
+import { runsTests } from './runs.test';
+import { testingTests } from './testing.test';
 
 const suiteStartMarker = '__E2E_SUITE_START__';
 
-/** In order: rename edits the workspace, so it runs last. */
-const suites = [activationTests, diagnosticsTests, hoverTests, definitionTests, renameTests];
+/** In order: rename edits the workspace, so it runs last; runs ends by checking no file holds the API key. */
+const suites = [
+  activationTests,
+  diagnosticsTests,
+  hoverTests,
+  definitionTests,
+  codeLensTests,
+  commandsTests,
+  testingTests,
+  reviewTests,
+  runsTests,
+  renameTests,
+];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', color: false, timeout: 60_000 });

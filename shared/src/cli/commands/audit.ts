@@ -6,7 +6,7 @@ import {
   runAudit,
 } from '../../audit/run';
 import { UsageTracker } from '../../llm';
-import { type CliContext, CliError, configFileFor, EXIT } from '../context';
+import { type CliContext, CliError, configFileFor, EXIT, STOP_SIGNALS } from '../context';
 import { createLineInput } from '../line-input';
 import type { Terminal } from '../terminal';
 import { renderDryRun, renderEvent, StatusLine, usageLine } from './audit-output';
@@ -91,7 +91,7 @@ export async function runAuditCommand(ctx: CliContext, options: AuditOptions): P
     controller.abort(new AuditInterrupted());
   };
   const asker = options.interactive ? createAsker(interrupt) : undefined;
-  process.on('SIGINT', interrupt);
+  for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
   const usage = new UsageTracker();
   const status = new StatusLine((text) => process.stdout.write(text), Boolean(process.stdout.isTTY));
   try {
@@ -129,7 +129,7 @@ export async function runAuditCommand(ctx: CliContext, options: AuditOptions): P
     if (fsProblem) throw new CliError(fsProblem, EXIT.errors);
     throw error;
   } finally {
-    process.off('SIGINT', interrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
     asker?.close();
   }
 }

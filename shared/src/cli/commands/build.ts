@@ -2,12 +2,12 @@ import type { FailureChoice, StepChoice } from '../../build/run/build-loop';
 import { BuildError } from '../../build/run/errors';
 import { type BuildRunOptions, type BuildRunResult, runBuild } from '../../build/run/run-build';
 import { EventsFile } from '../../build/run/run-events';
-import { type CliContext, CliError, configFileFor, EXIT } from '../context';
+import { type CliContext, CliError, configFileFor, EXIT, STOP_SIGNALS } from '../context';
 import { createLineInput, type LineInput } from '../line-input';
 import { BuildReporter, renderForecast } from './build-output';
 
 /**
- * `ossature build` and `ossature retry` (reference §5.1, §5.10, §6). Ctrl-C (or SIGTERM) stops cleanly:
+ * `ossature build` and `ossature retry` (reference §5.1, §5.10, §6). Ctrl-C (or SIGTERM, or SIGHUP when its terminal closes) stops cleanly:
  * the running tasks' model calls and verify processes are cancelled, those tasks stay pending, and the
  * exit status is 130; a second Ctrl-C quits at once.
  */
@@ -77,8 +77,7 @@ export async function runBuildCommand(
   const interactive = Boolean(process.stdin.isTTY) || options.step === true;
   const input = interactive ? createLineInput(interrupt) : undefined;
   const events = options.events !== undefined ? openEvents(options.events) : undefined;
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
   const run: BuildRunOptions = {
     configFile,
     command,
@@ -119,8 +118,7 @@ export async function runBuildCommand(
   } finally {
     reporter.stop();
     events?.close();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
     input?.close();
   }
 }
