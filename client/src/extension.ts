@@ -11,9 +11,13 @@ import { type RunsApi, registerRuns, runsApi } from './runs/register-runs';
 import { parseSettings, type SettingKey, type Settings, settingsSection } from './settings';
 import type { OssatureTesting } from './testing/plan-testing';
 
-/** What `activate()` returns: tests await activation and get a started client. */
+/**
+ * What `activate()` returns. Activation does not wait for the language server (it would hold up the
+ * workbench); `ready` settles once the server has started (or failed to), so tests await it, never sleep.
+ */
 export interface OssatureApi {
   readonly client: LanguageClient;
+  readonly ready: Promise<void>;
   /** Runs of the CLI (client/src/runs/): runCli, onRunEvent, and what the run notifications' buttons do. */
   readonly runs: RunsApi;
   /** The Testing items of the plan (client/src/testing/) and the outcomes reported on them. */
@@ -53,22 +57,26 @@ export async function activate(context: ExtensionContext): Promise<OssatureApi> 
     }),
   );
 
-  try {
-    marks.serverStartAt = performance.now();
-    await client.start();
-    marks.serverReadyAt = performance.now();
-    log.info('Ossature language server started');
-  } catch (error) {
-    log.error('The Ossature language server did not start', error);
-    void window
-      .showErrorMessage(
-        'The Ossature language server did not start. See the "Ossature" output.',
-        'Show Output',
-      )
-      .then((choice) => choice && log.show());
-  }
-  logActivation(log, marks);
-  return { client, runs: runsApi, testing: plan.testing };
+  marks.serverStartAt = performance.now();
+  const ready = client.start().then(
+    () => {
+      marks.serverReadyAt = performance.now();
+      log.info('Ossature language server started');
+      logActivation(log, marks);
+    },
+    (error: unknown) => {
+      log.error('The Ossature language server did not start', error);
+      logActivation(log, marks);
+      void window
+        .showErrorMessage(
+          'The Ossature language server did not start. See the "Ossature" output.',
+          'Show Output',
+        )
+        .then((choice) => choice && log.show());
+    },
+  );
+  marks.activatedAt = performance.now();
+  return { client, ready, runs: runsApi, testing: plan.testing };
 }
 
 export async function deactivate(): Promise<void> {

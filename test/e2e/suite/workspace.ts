@@ -10,6 +10,7 @@ export async function activateExtension(): Promise<OssatureApi> {
   const extension = vscode.extensions.getExtension<OssatureApi>(extensionId);
   assert.ok(extension, `extension ${extensionId} is not installed`);
   const api = await extension.activate();
+  await api.ready;
   assert.ok(api.client.isRunning(), 'the language client is not running');
   return api;
 }
