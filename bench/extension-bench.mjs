@@ -9,7 +9,7 @@
 //    bench/.work/extension/, never into dist/.
 // 2. Activation: an extension folder with the production bundles is loaded into code-server
 //    (extensionDevelopmentPath) on a generated plan project (bench/build-bench/generate-plan-project.ts); the
-//    extension writes `Activated in X ms (language server ready after Y ms)` to its "Ossature" output channel,
+//    extension writes `Activated in X ms; the language server was ready Y ms later` to its "Ossature" output channel,
 //    whose log file the benchmark reads. Also shown: VS Code's own figure from Developer: Show Running
 //    Extensions (code loading + activate() until its promise resolves), when the view can be read.
 // 3. Event loop: chromium runs "Ossature: Build" from the command palette against the offline scripted model
