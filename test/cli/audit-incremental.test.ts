@@ -140,3 +140,22 @@ test('after one spec is edited only that spec is re-audited and re-planned; the 
   assert.equal(third.status, 0);
   assert.equal(model.calls.length, mark + 4, 'nothing left to do');
 });
+
+test('audit --spec re-audits that spec although nothing changed, and only it; an unknown id is a usage error', async () => {
+  server = await startScriptedServer();
+  const model = serveModel(server);
+  project = copyCorpusProject('markman');
+  const env = modelEnv(server.url);
+  assert.equal((await runCliAsync(['audit'], project.root, { env })).status, 0);
+  const before = {
+    webui: callsOf(model, 'spec-audit', 'WEBUI'),
+    storage: callsOf(model, 'spec-audit', 'STORAGE'),
+  };
+  const again = await runCliAsync(['audit', '--spec', 'webui'], project.root, { env });
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(callsOf(model, 'spec-audit', 'WEBUI'), before.webui + 1);
+  assert.equal(callsOf(model, 'spec-audit', 'STORAGE'), before.storage);
+  const unknown = await runCliAsync(['audit', '--spec', 'NOPE'], project.root, { env });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /Unknown spec 'NOPE'\. Available: /);
+});

@@ -58,7 +58,7 @@ export const runCommands = {
       callsModel: true,
     })),
 
-  /** `ossature audit` has no per-spec option: it reviews every spec that changed, this one included if it did. */
+  /** `ossature audit --spec ID`: this spec is audited even if unchanged (changed ones are audited too). */
   auditSpec: async (client: LanguageClient, configFile?: unknown, specId?: unknown): Promise<Outcome> => {
     const project = await pickProject(client, configFile);
     if (!project) return undefined;
@@ -67,8 +67,8 @@ export const runCommands = {
     return runCli({
       configFile: project.configFile,
       command: 'audit',
-      args: [],
-      title: `Audit ${project.name} (for ${spec}: the audit reviews every changed spec)`,
+      args: ['--spec', spec],
+      title: `Audit ${spec} (${project.name})`,
       callsModel: true,
     });
   },

@@ -66,8 +66,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-fix', 'report findings without editing the specs')
     .option('--errors-ok', 'exit 0 even when ERROR findings remain')
     .option('--dry-run', 'call no model and write nothing: show what would run and estimate tokens and cost')
+    .option('--spec <ID>', 'audit this spec even if it has not changed (changed specs are audited too)')
     .action(
       async (options: {
+        spec?: string;
         replan?: boolean;
         interactive?: boolean;
         fix?: boolean;

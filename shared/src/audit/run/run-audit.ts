@@ -42,6 +42,8 @@ export interface AuditRunOptions {
   interactive?: boolean;
   noFix?: boolean;
   dryRun?: boolean;
+  /** `--spec ID`: audit this spec even if it has not changed (the changed ones are audited too). */
+  spec?: string;
   env?: Env;
   signal?: AbortSignal;
   onEvent?: AuditEventListener;
@@ -161,7 +163,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRunResult
   if (detection.change.kind === 'unchanged') {
     if (fixMode === 'interactive' && !options.dryRun) {
       changed = (await options.ask!('No changes detected. Re-audit anyway?', false)) ? [...allIds] : [];
-    } else {
+    } else if (options.spec === undefined) {
       emit({ type: 'log', level: 'info', message: 'No changes detected — skipping re-audit' });
     }
   } else if (detection.change.kind === 'changed') {
@@ -170,6 +172,13 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRunResult
       level: 'info',
       message: `Changed since the last audit: ${detection.change.keys.join(', ')}`,
     });
+  }
+  if (options.spec !== undefined) {
+    const wanted = options.spec.trim().toUpperCase();
+    if (!allIds.includes(wanted)) {
+      throw new AuditError(`Unknown spec '${options.spec}'. Available: ${allIds.join(', ')}`, 'config');
+    }
+    if (!changed.includes(wanted)) changed = [...changed, wanted];
   }
   const scope = auditScope({
     allSpecIds: allIds,

@@ -18,6 +18,7 @@ export interface AuditOptions {
   fix?: boolean;
   errorsOk?: boolean;
   dryRun?: boolean;
+  spec?: string;
 }
 
 /** Yes/no questions on stdin; the end of input takes the default answer. */
@@ -101,6 +102,7 @@ export async function runAuditCommand(ctx: CliContext, options: AuditOptions): P
       interactive: Boolean(options.interactive),
       noFix: options.fix === false,
       dryRun: Boolean(options.dryRun),
+      ...(options.spec !== undefined ? { spec: options.spec } : {}),
       signal: controller.signal,
       onEvent: (event) => {
         const lines = renderEvent(t, event, ctx.verbose);
