@@ -46,18 +46,21 @@ export function neededSpecs(spec: string, depends: Readonly<Record<string, reado
   return [...seen].sort();
 }
 
+/** The plan's id for a task id as typed (`7` → `007`), or a SelectionError naming the valid range. */
+export function knownTaskId(tasks: readonly PlanTask[], typed: string): string {
+  const id = normalizeTaskId(typed);
+  if (tasks.some((task) => task.id === id)) return id;
+  const range =
+    tasks.length > 0 ? `${tasks[0]?.id}-${tasks[tasks.length - 1]?.id}` : 'none (the plan is empty)';
+  throw new SelectionError(`Unknown task '${typed}'. Valid range: ${range}`);
+}
+
 export function selectTasks(tasks: readonly PlanTask[], options: SelectionOptions): Selection {
   if (options.spec !== undefined && options.only !== undefined) {
     throw new SelectionError('Give either --spec or --only, not both.');
   }
   if (options.only !== undefined) {
-    const id = normalizeTaskId(options.only);
-    if (!tasks.some((task) => task.id === id)) {
-      const range =
-        tasks.length > 0 ? `${tasks[0]?.id}-${tasks[tasks.length - 1]?.id}` : 'none (the plan is empty)';
-      throw new SelectionError(`Unknown task '${options.only}'. Valid range: ${range}`);
-    }
-    return { mode: 'only', ids: [id] };
+    return { mode: 'only', ids: [knownTaskId(tasks, options.only)] };
   }
   if (options.spec !== undefined) {
     const spec = options.spec.trim().toUpperCase();

@@ -5,6 +5,7 @@ import type { PlanTask, TaskStatus } from '../../model/plan';
 import { taskDirName } from '../../model/task-output';
 import { readTaskOutputFile } from '../../store/task-output-file';
 import { decideTask, type RunProgress } from '../staleness';
+import { countLines } from '../tools';
 import type { BuildContext, TaskOutcome } from './context';
 import { runCopyStep, runVerifyStep } from './copy-verify-tasks';
 import { maybeExtractInterface } from './interface-step';
@@ -179,7 +180,7 @@ export async function runBuildLoop(ctx: BuildContext, options: LoopOptions): Pro
           status: value,
           created: outcome.created,
           edited: outcome.edited,
-          lines: countLines(ctx, outcome.created),
+          lines: linesIn(ctx, outcome.created),
           durationMs: Math.round(performance.now() - started),
           timings,
           usage: runUsage(usage),
@@ -281,12 +282,12 @@ function backfill(ctx: BuildContext, task: PlanTask, inputHash: string): void {
   });
 }
 
-function countLines(ctx: BuildContext, files: readonly string[]): number {
+/** Lines in the files a task created (the count the task line shows). */
+function linesIn(ctx: BuildContext, files: readonly string[]): number {
   let lines = 0;
   for (const file of files) {
     try {
-      const text = readFileSync(join(ctx.project.paths.outputDir, file), 'utf8');
-      lines += text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+      lines += countLines(readFileSync(join(ctx.project.paths.outputDir, file), 'utf8'));
     } catch {
       // removed since, or binary
     }

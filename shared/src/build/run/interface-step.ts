@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { LlmConfigError } from '../../llm';
 import type { PlanTask } from '../../model/plan';
 import { extractInterface, interfaceExtractionDue } from '../interface-extract';
 import type { BuildContext } from './context';
@@ -42,7 +43,7 @@ export async function maybeExtractInterface(
     return { refreshed: result.written, changed: result.changed };
   } catch (error) {
     if (isAbort(error, ctx.signal)) return { refreshed: false, changed: false };
-    if (isFatalModelError(error) && !(error instanceof Error && error.name === 'LlmConfigError')) throw error;
+    if (isFatalModelError(error) && !(error instanceof LlmConfigError)) throw error;
     ctx.emitter.emit({ type: 'interface', spec: task.spec, result: 'failed', message: firstLine(error) });
     return { refreshed: false, changed: false };
   }

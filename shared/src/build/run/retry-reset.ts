@@ -1,5 +1,5 @@
 import type { PlanTask, TaskStatus } from '../../model/plan';
-import { normalizeTaskId, SelectionError } from '../selection';
+import { knownTaskId, SelectionError } from '../selection';
 
 /**
  * `ossature retry` (reference §5.10): which statuses go back to `pending` before the build runs.
@@ -24,12 +24,7 @@ export function retryReset(
   const statuses = new Map<string, TaskStatus>();
   const wanted = options.from ?? options.only;
   if (wanted !== undefined) {
-    const id = normalizeTaskId(wanted);
-    if (!tasks.some((task) => task.id === id)) {
-      const range =
-        tasks.length > 0 ? `${tasks[0]?.id}-${tasks[tasks.length - 1]?.id}` : 'none (the plan is empty)';
-      throw new SelectionError(`Unknown task '${wanted}'. Valid range: ${range}`);
-    }
+    const id = knownTaskId(tasks, wanted);
     if (options.from !== undefined) {
       for (const task of tasks) {
         if (task.id >= id && task.status !== 'pending' && task.status !== 'manual')

@@ -1,5 +1,6 @@
 import { reasonText } from '../../build/reason-text';
 import type { BuildForecast } from '../../build/run/build-forecast';
+import { clip } from '../../build/run/verify-step';
 import { formatCost, formatTokens } from '../../llm';
 import type { RunEvent, RunUsage } from '../../model/events';
 import type { Terminal } from '../terminal';
@@ -19,12 +20,9 @@ export function usageText(usage: RunUsage): string {
 
 /** Keeps the first and last 10 lines of long output (reference §5.4 "Errors" panel). */
 export function outputPanel(output: string): string[] {
-  const lines = output.replace(/\s+$/, '').split('\n');
-  const kept =
-    lines.length > 30
-      ? [...lines.slice(0, 10), `… (${lines.length - 20} lines) …`, ...lines.slice(-10)]
-      : lines;
-  return kept.map((line) => `    │ ${line}`);
+  return clip(output.replace(/\s+$/, ''))
+    .split('\n')
+    .map((line) => `    │ ${line}`);
 }
 
 export class BuildReporter {
